@@ -1,0 +1,176 @@
+/**
+ * mojibake: repair UTF-8 text that was once misread as windows-1252 (or ISO-8859-1) and saved
+ * again as UTF-8, so that `ü` became `Ã¼`, `’` became `â€™` and `ال` became `Ø§Ù„`.
+ *
+ * The repair maps each run of characters that windows-1252/latin-1 can encode back to those
+ * bytes and decodes every complete, valid UTF-8 sequence found in them. It is careful, because
+ * correct text must never change:
+ *
+ * - only sequences that decode to a plausible character are used (no C1 controls, no private
+ *   use, no unassigned code points, none of the scripts that only arise by accident: IPA,
+ *   Syriac, Thaana, NKo, Samaritan);
+ * - a sequence whose second character is ordinary punctuation (`ß“`, `Ã”`, `É»`, `é »`) can
+ *   be real text (an upper-case word followed by a closing quote); such a "weak" sequence is
+ *   repaired only when the same text also has "strong" ones that never occur in real text
+ *   (`Ã¼`, `Ã©`, `â€™`, `Ø§`);
+ * - the repair is kept only when it lowers the number of suspicious pairs (a lead-byte
+ *   character followed by a continuation-byte character).
+ *
+ * Text mojibaked twice (`ÃƒÂ¼`) is repaired by repeating the pass, at most three times. Each
+ * pass is one scan over the text: linear time, no regular expressions.
+ */
+
+import { WINDOWS_1252_HIGH } from './codec.js';
+
+/** Character code → the windows-1252 / latin-1 byte that a misreading produced it from. */
+const TO_BYTE = new Map<number, number>();
+for (let b = 0xa0; b <= 0xff; b++) TO_BYTE.set(b, b);
+for (let b = 0x80; b <= 0x9f; b++) {
+  TO_BYTE.set(b, b); // latin-1 misreading, or the five bytes windows-1252 leaves unassigned
+  TO_BYTE.set(WINDOWS_1252_HIGH[b - 0x80]!, b);
+}
+
+/** Punctuation that real text puts right after a letter; a pair ending in one is only "weak". */
+const WEAK_FOLLOWERS: ReadonlySet<number> = new Set(
+  [...'”“’‘‚„»«…–—\u00a0·°®™©¹²³ªº\u00ad'].map((c) => c.codePointAt(0)!),
+);
+
+const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cc}\p{Cs}]/u;
+const LETTER = /\p{L}/u;
+
+/** Could `cp` be the character a mojibake sequence stood for? */
+function plausibleRepair(cp: number, before: number): boolean {
+  if (cp < 0xa0) return false; // C1 controls; and overlong forms never decode
+  if (cp >= 0x250 && cp <= 0x2ff && cp !== 0x2bb && cp !== 0x2bc) return false; // IPA, modifier letters
+  if (cp >= 0x300 && cp <= 0x36f) return before < 0x80 && LETTER.test(String.fromCharCode(before)); // combining marks after a letter
+  if (cp >= 0x591 && cp <= 0x5af) return false; // Hebrew cantillation
+  if (cp >= 0x700 && cp <= 0x74f) return false; // Syriac
+  if (cp >= 0x780 && cp <= 0x8ff) return false; // Thaana, NKo, Samaritan, Mandaic, Arabic ext-A/B
+  if (cp >= 0xfdd0 && cp <= 0xfdef) return false;
+  return !UNASSIGNED_OR_PRIVATE.test(String.fromCodePoint(cp));
+}
+
+/** Length of the UTF-8 sequence a lead byte starts, or 0 for a byte that cannot lead. */
+function sequenceLength(b: number): number {
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 0;
+}
+
+interface Piece {
+  /** Index in the text of the first character of the sequence. */
+  start: number;
+  /** Number of characters (= bytes) it spans. */
+  length: number;
+  /** The repaired character. */
+  replacement: string;
+  strong: boolean;
+}
+
+/** Find the repairable sequences in `text`: one scan. */
+function findPieces(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const lead = TO_BYTE.get(text.charCodeAt(i));
+    const len = lead === undefined ? 0 : sequenceLength(lead);
+    if (len === 0 || i + len > n) {
+      i++;
+      continue;
+    }
+    let cp = lead! & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+    let ok = true;
+    for (let k = 1; k < len; k++) {
+      const b = TO_BYTE.get(text.charCodeAt(i + k));
+      if (b === undefined || b < 0x80 || b > 0xbf) {
+        ok = false;
+        break;
+      }
+      if (k === 1) {
+        // the tighter ranges after E0, ED, F0, F4 (no overlongs, surrogates or > U+10FFFF)
+        if ((lead === 0xe0 && b < 0xa0) || (lead === 0xed && b > 0x9f) || (lead === 0xf0 && b < 0x90) || (lead === 0xf4 && b > 0x8f)) {
+          ok = false;
+          break;
+        }
+      }
+      cp = (cp << 6) | (b & 0x3f);
+    }
+    if (!ok || !plausibleRepair(cp, i > 0 ? text.charCodeAt(i - 1) : 0x20)) {
+      i++;
+      continue;
+    }
+    let strong: boolean;
+    if (len === 2) {
+      const second = text.charCodeAt(i + 1);
+      // `Â` + anything, and `Ã` + no-break space (`à`), are never real text
+      strong = lead === 0xc2 || !WEAK_FOLLOWERS.has(second) || (lead === 0xc3 && second === 0xa0);
+    } else if (len === 3) {
+      // `é »` (é, no-break space, ») is French; a sequence with punctuation inside is weak
+      strong = !WEAK_FOLLOWERS.has(text.charCodeAt(i + 1)) || !WEAK_FOLLOWERS.has(text.charCodeAt(i + 2));
+      if (text.charCodeAt(i + 1) === 0xa0 || text.charCodeAt(i + 2) === 0xa0) strong = false;
+    } else strong = true;
+    pieces.push({ start: i, length: len, replacement: String.fromCodePoint(cp), strong });
+    i += len;
+  }
+  return pieces;
+}
+
+/** Pairs of a lead-byte character followed by a continuation-byte character. */
+export function countSuspicious(text: string): number {
+  let n = 0;
+  let prevLead = false;
+  for (let i = 0; i < text.length; i++) {
+    const b = TO_BYTE.get(text.charCodeAt(i));
+    if (b !== undefined && prevLead && b >= 0x80 && b <= 0xbf) n++;
+    prevLead = b !== undefined && sequenceLength(b) > 0;
+  }
+  return n;
+}
+
+function repairOnce(text: string): { text: string; repairs: number } {
+  const pieces = findPieces(text);
+  if (pieces.length === 0) return { text, repairs: 0 };
+  const anyStrong = pieces.some((p) => p.strong);
+  if (!anyStrong) return { text, repairs: 0 };
+  const parts: string[] = [];
+  let at = 0;
+  let repairs = 0;
+  for (const p of pieces) {
+    parts.push(text.slice(at, p.start), p.replacement);
+    at = p.start + p.length;
+    repairs++;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), repairs };
+}
+
+/** The result of {@link repairMojibake}. */
+export interface MojibakeRepair {
+  /** The repaired text (the input itself when nothing was repaired). */
+  text: string;
+  /** Number of characters repaired (a character mojibaked twice counts twice). */
+  repairs: number;
+}
+
+/**
+ * Repair UTF-8 that was misread as windows-1252 or latin-1 and saved again (`Ã¼` → `ü`,
+ * `â€™` → `’`, `Ø§Ù„` → `ال`). Pure; correct text comes back unchanged. See the module
+ * comment for the rules that keep the repair unambiguous.
+ */
+export function repairMojibake(text: string): MojibakeRepair {
+  let current = text;
+  let total = 0;
+  let suspicious = countSuspicious(current);
+  for (let pass = 0; pass < 3 && suspicious > 0; pass++) {
+    const next = repairOnce(current);
+    if (next.repairs === 0) break;
+    const after = countSuspicious(next.text);
+    if (after >= suspicious) break;
+    current = next.text;
+    total += next.repairs;
+    suspicious = after;
+  }
+  return { text: current, repairs: total };
+}
