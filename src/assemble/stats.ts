@@ -1,0 +1,68 @@
+/**
+ * Body statistics: words, characters, paragraphs and an estimated reading time per language.
+ */
+
+import type { ArticleStats } from '../article/types.js';
+
+/**
+ * Reading rates, from the International Reading Speed Texts (IReST; Trauzettel-Klosinski & Dietz,
+ * Investigative Ophthalmology & Visual Science 53(9), 2012): mean words per minute per language,
+ * and characters per minute for Chinese and Japanese. IReST measured reading aloud; we scale every
+ * rate so that English comes out at 238 words per minute, the mean silent reading rate for
+ * non-fiction in Brysbaert's 2019 meta-analysis (Journal of Memory and Language 109).
+ */
+const IREST_WPM: Readonly<Record<string, number>> = {
+  ar: 138, de: 179, en: 228, es: 218, fi: 161, fr: 195, he: 187, it: 188, nl: 202, pl: 166, pt: 181,
+  ru: 184, sl: 180, sv: 199, tr: 166,
+};
+/** Characters per minute (IReST) for languages written without spaces. */
+const IREST_CPM: Readonly<Record<string, number>> = { zh: 255, ja: 357 };
+const SILENT_ENGLISH_WPM = 238;
+const SCALE = SILENT_ENGLISH_WPM / 228;
+/** Languages IReST did not measure: the mean of the measured rates. */
+const DEFAULT_WPM = 185;
+
+/** Scripts written without spaces between words: counted with a dictionary word segmenter. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Count words: space-separated tokens, and dictionary segments in unspaced scripts. */
+export function countWords(text: string): number {
+  let words = 0;
+  for (const token of text.split(/\s+/u)) {
+    if (token === '' || !WORDISH.test(token)) continue;
+    if (UNSPACED.test(token)) {
+      segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+      for (const s of segmenter.segment(token)) if (s.isWordLike === true) words++;
+    } else words++;
+  }
+  return words;
+}
+
+function countUnspacedChars(text: string): number {
+  UNSPACED_CHAR.lastIndex = 0;
+  let n = 0;
+  while (UNSPACED_CHAR.exec(text) !== null) n++;
+  return n;
+}
+
+/** Statistics over the body texts (lede, paragraphs, list items, quotes). */
+export function computeStats(texts: readonly string[], paragraphs: number, language: string): ArticleStats {
+  let words = 0;
+  let characters = 0;
+  let cjk = 0;
+  for (const t of texts) {
+    words += countWords(t);
+    characters += [...t].length;
+    cjk += countUnspacedChars(t);
+  }
+  let minutes: number;
+  const cpm = IREST_CPM[language];
+  if (cpm !== undefined && cjk > 0) minutes = cjk / (cpm * SCALE) + Math.max(0, words - cjk) / (DEFAULT_WPM * SCALE);
+  else minutes = words / ((IREST_WPM[language] ?? DEFAULT_WPM) * SCALE);
+  const readingMinutes = words === 0 ? 0 : Math.max(1, Math.round(minutes));
+  return { words, characters, paragraphs, readingMinutes };
+}

@@ -1,0 +1,125 @@
+/**
+ * Body classification: give each body block a role (heading, paragraph, list item, quote).
+ * Blocks with a definite hint (HTML, Markdown) keep it; plain-text lines are decided here.
+ */
+
+import type { SourceBlock } from '../article/blocks.js';
+import type { InlineLink } from '../article/types.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
+import { cpLength } from '../normalise/normalise-text.js';
+
+export type BodyItem =
+  | { kind: 'heading'; text: string; level: number; line: number }
+  | { kind: 'paragraph'; text: string; links?: InlineLink[]; line: number }
+  | { kind: 'listItem'; text: string; links?: InlineLink[]; ordered: boolean; listId: number; line: number }
+  | { kind: 'quote'; text: string; links?: InlineLink[]; line: number };
+
+/** Longest heading, in code points (scripts written with spaces). */
+const MAX_HEADING = 110;
+/** Longest heading in scripts written without spaces (CJK, Thai). */
+const MAX_HEADING_UNSPACED = 40;
+/** Most words in a heading. */
+const MAX_HEADING_WORDS = 16;
+/** A heading does not end like a sentence or a clause. */
+const ENDS_LIKE_SENTENCE = /[.,;:…。，；：、،؛।۔]$/u;
+/** Closing quotes: a line ending in punctuation plus a quote is speech, not a heading. */
+const QUOTE_END = /[.,;:!?…。！？]["'”’»]$/u;
+const BULLET = /^([-*•▪◦·])\s+(.+)$/u;
+const NUMBERED = /^(\d{1,3})[.)]\s+(.+)$/u;
+const QUOTE = /^>\s?(.*)$/u;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** True when a text line could be a heading (short, no sentence-final punctuation). */
+export function isHeadingLike(text: string): boolean {
+  const length = cpLength(text);
+  if (length === 0) return false;
+  const max = UNSPACED_SCRIPT.test(text) && !text.includes(' ') ? MAX_HEADING_UNSPACED : MAX_HEADING;
+  if (length > max) return false;
+  if (text.split(' ').length > MAX_HEADING_WORDS) return false;
+  if (ENDS_LIKE_SENTENCE.test(text) || QUOTE_END.test(text)) return false;
+  if (BULLET.test(text) || NUMBERED.test(text) || QUOTE.test(text) || URL_ONLY.test(text)) return false;
+  return /\p{L}/u.test(text);
+}
+
+/** Shift links after removing `removed` code points from the start of the text. */
+function shift(links: readonly InlineLink[] | undefined, removed: number): InlineLink[] | undefined {
+  if (links === undefined) return undefined;
+  const out = links.filter((l) => l.start >= removed).map((l) => ({ ...l, start: l.start - removed }));
+  return out.length > 0 ? out : undefined;
+}
+
+function withLinks<T extends object>(item: T, links: InlineLink[] | undefined): T & { links?: InlineLink[] } {
+  return links !== undefined && links.length > 0 ? { ...item, links } : item;
+}
+
+type Pending = { block: SourceBlock; candidate: boolean };
+
+/**
+ * Classify body blocks. Consecutive identical paragraphs are reported and the repeat dropped
+ * (unless `keepDuplicates`, for our own Markdown which is already clean).
+ */
+export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boolean): { items: BodyItem[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const items: BodyItem[] = [];
+  let listId = 0;
+  let lastListKey: string | null = null;
+  const pending: Pending[] = blocks.map((block) => ({ block, candidate: block.hint === 'line' && isHeadingLike(block.text) }));
+  for (let i = 0; i < pending.length; i++) {
+    const { block, candidate } = pending[i]!;
+    const text = block.text;
+    if (text === '') continue;
+    let item: BodyItem;
+    switch (block.hint) {
+      case 'heading':
+      case 'title':
+        item = { kind: 'heading', text, level: block.level ?? 2, line: block.line };
+        break;
+      case 'paragraph':
+        item = withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
+        break;
+      case 'quote':
+        item = withLinks({ kind: 'quote', text, line: block.line }, block.links);
+        break;
+      case 'listItem': {
+        const key = `h${block.listId ?? 0}`;
+        if (key !== lastListKey) listId++;
+        lastListKey = key;
+        item = withLinks({ kind: 'listItem', text, ordered: block.ordered ?? false, listId, line: block.line }, block.links);
+        break;
+      }
+      case 'metadata':
+      case 'boilerplate':
+        continue;
+      case 'line': {
+        const bullet = BULLET.exec(text) ?? NUMBERED.exec(text);
+        const quote = bullet === null ? QUOTE.exec(text) : null;
+        if (bullet !== null) {
+          const ordered = /^\d/.test(bullet[1]!);
+          const key = ordered ? 'ordered' : 'bullet';
+          if (key !== lastListKey) listId++;
+          lastListKey = key;
+          const body = bullet[2]!;
+          item = withLinks({ kind: 'listItem', text: body, ordered, listId, line: block.line }, shift(block.links, cpLength(text) - cpLength(body)));
+        } else if (quote !== null && quote[1]!.trim() !== '') {
+          const body = quote[1]!.trim();
+          item = withLinks({ kind: 'quote', text: body, line: block.line }, shift(block.links, cpLength(text) - cpLength(body)));
+        } else {
+          // A heading introduces following text: the next block is body text, not another short line.
+          const next = pending[i + 1];
+          const introduces = next !== undefined && next.block.hint !== 'metadata' && next.block.hint !== 'boilerplate' && !next.candidate && next.block.hint !== 'heading';
+          item = candidate && introduces ? { kind: 'heading', text, level: 2, line: block.line } : withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
+        }
+        break;
+      }
+    }
+    if (item.kind !== 'listItem') lastListKey = null;
+    const prev = items[items.length - 1];
+    if (!keepDuplicates && prev !== undefined && prev.kind === item.kind && prev.text === item.text && item.kind !== 'listItem') {
+      diagnostics.push(diagnostic('DUPLICATE_BLOCK_REMOVED', `a ${item.kind} printed twice in a row was removed`, item.line));
+      continue;
+    }
+    items.push(item);
+  }
+  return { items, diagnostics };
+}

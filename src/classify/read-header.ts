@@ -1,0 +1,215 @@
+/**
+ * The article header: table rows and template lines at the top, the title (printed once or
+ * twice), and the teaser between the two title copies (repeated, with photo credits, or in the
+ * template's original language).
+ */
+
+import type { DocumentHints, SourceBlock } from '../article/blocks.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
+import { splitDateline } from './dateline.js';
+import { isTableSeparator, readLabelLine } from './label-line.js';
+import type { LabelTable } from './labels.js';
+import type { RawField } from './read-metadata-block.js';
+import { truncate } from './read-metadata-block.js';
+
+/** How far after the title its repeat may stand. */
+const TITLE_REPEAT_WINDOW = 8;
+/** Longest title, in code points. */
+const MAX_TITLE = 250;
+/** Longest teaser, in code points. */
+const MAX_TEASER = 400;
+/** A photo credit at the end of a template line: `(Symbolbild/MND)`, `(Foto: dpa)`. */
+const PHOTO_CREDIT = /\s*\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|Symbolfoto|Foto|Bild|Archivbild|Archivfoto|Photo|Image)\b[^()]{0,40})\)$/iu;
+const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s)/u;
+
+export interface Header {
+  title: string | null;
+  teaser: string | null;
+  fields: RawField[];
+  /** Index of the first body block. */
+  bodyStart: number;
+  /** Indexes of later blocks the header took (a teaser shown below the title). */
+  taken: number[];
+  diagnostics: Diagnostic[];
+}
+
+/** Chooses among teaser variants of equal weight (e.g. by the article's language). */
+export type TeaserChooser = (candidates: readonly string[]) => number;
+
+/** Comparison key: case and spacing do not matter. */
+export function sameTextKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+function stripCredit(text: string): { text: string; credit: string | null } {
+  const m = PHOTO_CREDIT.exec(text);
+  if (m === null || m.index === 0) return { text, credit: null };
+  return { text: text.slice(0, m.index).trimEnd(), credit: m[0].trim() };
+}
+
+function fieldFrom(block: SourceBlock, label: string, entry: RawField['entry'], value: string | null): RawField {
+  return { label, entry, values: value === null ? [] : [{ text: value }], inline: value !== null, line: block.line };
+}
+
+function isTitleLike(block: SourceBlock, locations: readonly string[]): boolean {
+  if (block.hint === 'title') return true;
+  if (block.hint !== 'line') return false;
+  const text = block.text;
+  const length = [...text].length;
+  if (length === 0 || length > MAX_TITLE || LIST_MARKER.test(text) || text.startsWith('> ')) return false;
+  if (splitDateline(text, locations) !== null) return false;
+  // Two sentences or more is a paragraph, not a title.
+  if (/[.!?。！？]\s+\S.*[.!?。！？]$/u.test(text) && length > 120) return false;
+  return true;
+}
+
+/**
+ * Read the header from `blocks` (the article without its metadata block).
+ * `locations` are the known place values (from the metadata), used to tell a dateline lede from a title.
+ */
+export function readHeader(
+  blocks: readonly SourceBlock[],
+  table: LabelTable,
+  hints: DocumentHints,
+  locations: readonly string[],
+  chooseTeaser: TeaserChooser,
+): Header {
+  const diagnostics: Diagnostic[] = [];
+  const fields: RawField[] = [];
+  let i = 0;
+
+  // Table rows (`Ort | Potsdam |`), their separators and template lines before the title.
+  const takeHeaderLines = (from: number): number => {
+    let k = from;
+    while (k < blocks.length) {
+      const b = blocks[k]!;
+      if (b.hint !== 'line') break;
+      if (isTableSeparator(b.text)) {
+        diagnostics.push(diagnostic('TABLE_SEPARATOR_DROPPED', `table separator "${truncate(b.text)}" dropped`, b.line));
+        k++;
+        continue;
+      }
+      const l = readLabelLine(b.raw, table, 'header');
+      if (l === null || (l.form !== 'table' && l.entry?.template !== true)) break;
+      fields.push(fieldFrom(b, l.label, l.entry, l.value));
+      diagnostics.push(diagnostic('TEMPLATE_LINE_MOVED', `"${truncate(b.text)}" is a template line: moved to metadata`, b.line));
+      k++;
+    }
+    return k;
+  };
+  i = takeHeaderLines(i);
+  const knownLocations = [...locations, ...fields.filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text))];
+
+  // Markdown front matter is authoritative: take the title as given, consume the `# title` line.
+  if (hints.authoritative === true) {
+    if (blocks[i]?.hint === 'title') i++;
+    return { title: hints.title ?? null, teaser: hints.teaser ?? null, fields, bodyStart: i, taken: [], diagnostics };
+  }
+
+  let title: string | null = null;
+  const first = blocks[i];
+  if (hints.title !== undefined && hints.title !== '') {
+    title = hints.title;
+    if (first?.hint === 'title') i++;
+  } else if (first !== undefined && blocks.length > i + 1 && isTitleLike(first, knownLocations)) {
+    title = first.text;
+    i++;
+  } else if (first?.hint === 'title') {
+    title = first.text;
+    i++;
+  }
+
+  let teaser: string | null = null;
+  if (title !== null) {
+    const key = sameTextKey(title);
+    let repeat = -1;
+    for (let k = i; k < Math.min(blocks.length, i + TITLE_REPEAT_WINDOW); k++) {
+      const b = blocks[k]!;
+      if (b.hint !== 'paragraph' && b.hint !== 'line' && b.hint !== 'heading' && b.hint !== 'title') break;
+      if (sameTextKey(b.text) === key) {
+        repeat = k;
+        break;
+      }
+    }
+    if (repeat !== -1) {
+      const zone = blocks.slice(i, repeat);
+      const candidates: SourceBlock[] = [];
+      for (const b of zone) {
+        if (isTableSeparator(b.text)) continue;
+        const l = b.hint === 'line' ? readLabelLine(b.raw, table, 'header') : null;
+        if (l !== null && (l.entry?.template === true || l.form === 'table')) {
+          fields.push(fieldFrom(b, l.label, l.entry, l.value));
+          diagnostics.push(diagnostic('TEMPLATE_LINE_MOVED', `"${truncate(b.text)}" is a template line: moved to metadata`, b.line));
+        } else candidates.push(b);
+      }
+      teaser = pickTeaser(candidates, hints, chooseTeaser, diagnostics);
+      diagnostics.push(diagnostic('DUPLICATE_TITLE_REMOVED', 'the title was printed again; the repeat was removed', blocks[repeat]!.line));
+      i = repeat + 1;
+      // a third copy right after
+      while (i < blocks.length && sameTextKey(blocks[i]!.text) === key) {
+        diagnostics.push(diagnostic('DUPLICATE_TITLE_REMOVED', 'the title was printed again; the repeat was removed', blocks[i]!.line));
+        i++;
+      }
+    } else {
+      i = takeHeaderLines(i);
+      // A teaser printed twice (or more) right after the title.
+      const a = blocks[i];
+      const b = blocks[i + 1];
+      if (a !== undefined && b !== undefined && a.hint === 'line' && b.hint === 'line' && [...a.text].length <= MAX_TEASER) {
+        const ka = sameTextKey(stripCredit(a.text).text);
+        let end = i + 1;
+        while (end < blocks.length && blocks[end]!.hint === 'line' && sameTextKey(stripCredit(blocks[end]!.text).text) === ka) end++;
+        if (end - i >= 2) {
+          teaser = pickTeaser(blocks.slice(i, end), hints, chooseTeaser, diagnostics);
+          i = end;
+        }
+      }
+      i = takeHeaderLines(i);
+    }
+  }
+
+  // HTML: the meta description counts as the teaser when the page shows it near the top.
+  const taken: number[] = [];
+  if (teaser === null && hints.teaser !== undefined) {
+    const key = sameTextKey(hints.teaser);
+    for (let k = i; k < Math.min(blocks.length, i + 3); k++) {
+      if (sameTextKey(blocks[k]!.text) === key) {
+        teaser = blocks[k]!.text;
+        taken.push(k);
+        break;
+      }
+    }
+  }
+
+  if (title === null) diagnostics.push(diagnostic('MISSING_TITLE', 'no title was found', blocks[i]?.line ?? null));
+  return { title, teaser, fields, bodyStart: i, taken, diagnostics };
+}
+
+function pickTeaser(candidates: readonly SourceBlock[], hints: DocumentHints, choose: TeaserChooser, diagnostics: Diagnostic[]): string | null {
+  if (candidates.length === 0) return null;
+  const groups = new Map<string, { text: string; blocks: SourceBlock[] }>();
+  for (const b of candidates) {
+    const stripped = stripCredit(b.text);
+    if (stripped.credit !== null) diagnostics.push(diagnostic('PHOTO_CREDIT_REMOVED', `photo credit "${stripped.credit}" removed`, b.line));
+    const key = sameTextKey(stripped.text);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { text: stripped.text, blocks: [b] });
+    else group.blocks.push(b);
+  }
+  const all = [...groups.values()];
+  const most = Math.max(...all.map((g) => g.blocks.length));
+  let top = all.filter((g) => g.blocks.length === most);
+  if (top.length > 1 && hints.teaser !== undefined) {
+    const meta = top.find((g) => sameTextKey(g.text) === sameTextKey(hints.teaser ?? ''));
+    if (meta !== undefined) top = [meta];
+  }
+  const chosen = top.length > 1 ? top[Math.max(0, Math.min(top.length - 1, choose(top.map((g) => g.text))))]! : top[0]!;
+  for (const g of all) {
+    if (g === chosen) {
+      for (const b of g.blocks.slice(1)) diagnostics.push(diagnostic('TEASER_REPEAT_REMOVED', 'a repeat of the teaser was removed', b.line));
+    } else {
+      for (const b of g.blocks) diagnostics.push(diagnostic('TEASER_VARIANT_REMOVED', `teaser variant "${truncate(b.text)}" removed`, b.line));
+    }
+  }
+  return chosen.text;
+}

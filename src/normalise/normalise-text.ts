@@ -1,0 +1,139 @@
+/**
+ * normalise: the per-block text clean-ups. Pure: string in, string and a list of repairs out.
+ *
+ * Order matters and each step is idempotent, so normalising twice changes nothing:
+ * NFC → invisible/control characters → spaces → space before punctuation → stutters.
+ */
+
+/** One kind of repair with how often it was made in a block. */
+export interface Repair {
+  kind: 'invisible' | 'control' | 'spaces' | 'punctuation' | 'stutter';
+  count: number;
+  /** For stutters: the word and how many times it stood in a row. */
+  detail?: string;
+}
+
+/**
+ * Characters removed outright: zero-width space, word joiner, BOM / zero-width no-break space,
+ * soft hyphen, Mongolian vowel separator, left-to-right / right-to-left / Arabic letter marks.
+ * ZWNJ (U+200C) and ZWJ (U+200D) are kept: Persian, Indic scripts and emoji need them.
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u180E\u200E\u200F\u061C]/g;
+
+/**
+ * Control characters removed: C0 except tab, C1, and Unicode noncharacters U+FDD0–U+FDEF,
+ * U+FFFE, U+FFFF (the pipeline uses two noncharacters internally to mark link text).
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+/** The same, sparing U+FDD0/U+FDD1: the link markers of `normaliseBlocks`. */
+const CONTROL_KEEP_MARKERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFDD2-\uFDEF\uFFFE\uFFFF]/g;
+
+/** Two or more spaces/tabs, or a single tab: collapsed to one space. No-break spaces are kept. */
+const SPACE_RUN = /[ \t]{2,}|\t/g;
+
+/**
+ * (Runs of spaces are already collapsed when these run, so one space is all there is to match.)
+ * A space before `,` or `.` that ends a word: followed by a space, the end, a closing quote or
+ * bracket. `.NET` or `,5` (a decimal) keep their space.
+ */
+const SPACE_BEFORE_LATIN = / ([,.])(?=$|[\s"'”’»)\]])/g;
+/** A space before the Arabic comma/semicolon, CJK full stop/commas: always removed. */
+const SPACE_BEFORE_OTHER = / ([،؛。，、])/g;
+
+/** Punctuation that may trail the last word of a stutter. */
+const TRAILING_PUNCT = /[,.;:!?،؛。，、…"'”’»)]+$/u;
+const HAS_LETTER = /\p{L}/u;
+
+function countAndReplace(text: string, re: RegExp, replacement: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(re, (...args: unknown[]) => {
+    count++;
+    // keep the captured punctuation when the pattern has a group
+    return typeof args[1] === 'string' && replacement === '$1' ? args[1] : replacement;
+  });
+  return { text: out, count };
+}
+
+/**
+ * Collapse a word repeated three or more times in a row to one (`من من من من` → `من`).
+ * Words compare case-insensitively; the last repeat may carry trailing punctuation, which is kept.
+ */
+export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
+  const tokens = text.split(' ');
+  if (tokens.length < 3) return { text, repairs: [] };
+  const out: string[] = [];
+  const repairs: Repair[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    const core = token.toLowerCase();
+    let j = i + 1;
+    if (HAS_LETTER.test(token) && !TRAILING_PUNCT.test(token)) {
+      while (j < tokens.length && tokens[j]!.toLowerCase() === core) j++;
+      // the last repeat may carry punctuation: `de de de de.`
+      if (j < tokens.length && j - i >= 2) {
+        const next = tokens[j]!;
+        const stripped = next.replace(TRAILING_PUNCT, '');
+        if (stripped !== next && stripped.toLowerCase() === core && j + 1 - i >= 3) {
+          repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
+          out.push(token + next.slice(stripped.length));
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    const run = j - i;
+    if (run >= 3) {
+      repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${run}` });
+      out.push(token);
+      i = j;
+    } else {
+      out.push(token);
+      i++;
+    }
+  }
+  return { text: out.join(' '), repairs };
+}
+
+/** Apply every clean-up to one run of text (no line breaks inside). */
+export function normaliseText(input: string, options: { keepLinkMarkers?: boolean } = {}): { text: string; repairs: Repair[] } {
+  const repairs: Repair[] = [];
+  let text = input.normalize('NFC');
+
+  const invisible = countAndReplace(text, INVISIBLE, '');
+  text = invisible.text;
+  if (invisible.count > 0) repairs.push({ kind: 'invisible', count: invisible.count });
+
+  const control = countAndReplace(text, options.keepLinkMarkers === true ? CONTROL_KEEP_MARKERS : CONTROL, '');
+  text = control.text;
+  if (control.count > 0) repairs.push({ kind: 'control', count: control.count });
+
+  const spaces = countAndReplace(text, SPACE_RUN, ' ');
+  text = spaces.text.trim();
+  if (spaces.count > 0) repairs.push({ kind: 'spaces', count: spaces.count });
+
+  const latin = countAndReplace(text, SPACE_BEFORE_LATIN, '$1');
+  const other = countAndReplace(latin.text, SPACE_BEFORE_OTHER, '$1');
+  text = other.text;
+  if (latin.count + other.count > 0) repairs.push({ kind: 'punctuation', count: latin.count + other.count });
+
+  const stutter = collapseStutters(text);
+  text = stutter.text;
+  repairs.push(...stutter.repairs);
+  return { text, repairs };
+}
+
+/** Code-point length of a string. */
+export function cpLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    else {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      n++;
+    }
+  }
+  return n;
+}

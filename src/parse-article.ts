@@ -1,0 +1,171 @@
+/**
+ * parseArticle: wires the stages, nothing else.
+ *
+ *   bytes ─decode─▶ text ─segment (text | html | markdown)─▶ blocks ─normalise─▶ blocks
+ *         ─classify (metadata block, header, body)─▶ parts ─assemble─▶ Article
+ */
+
+import { createRequire } from 'node:module';
+import type { Segmented, SourceBlock } from './article/blocks.js';
+import { SCHEMA_VERSION, type Article, type ArticleSource, type InputFormat } from './article/types.js';
+import { assembleArticle } from './assemble/assemble-article.js';
+import { classifyBody } from './classify/classify-body.js';
+import { BUILTIN_LABELS, type LabelTable } from './classify/labels.js';
+import { readHeader } from './classify/read-header.js';
+import { readMetadataBlock } from './classify/read-metadata-block.js';
+import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/codes.js';
+import { detectFormat, type InputFormatOption } from './input/detect-format.js';
+import { detectLanguage } from './language/detect-language.js';
+import { segmentMarkdown } from './markdown/segment-markdown.js';
+import { normaliseBlocks } from './normalise/normalise-blocks.js';
+import { decodeInput } from './source/decode.js';
+import { segmentText } from './text/segment-text.js';
+
+export interface ParseOptions {
+  /** The input's path, for `source.path` and format detection. Default: `null`. */
+  path?: string | null;
+  /** How to read the input. Default: `'auto'` (extension, then content). */
+  inputFormat?: InputFormatOption;
+  /** Decode bytes with this encoding instead of detecting it. Default: detected. */
+  encoding?: string;
+  /** The label table (built-in merged with `--labels`). Default: the built-in table. */
+  labels?: LabelTable;
+}
+
+type HtmlSegmenter = (html: string) => Segmented;
+let htmlSegmenter: HtmlSegmenter | undefined;
+
+/** The HTML segmenter, loaded on first use so text-only runs never load the DOM library. */
+function segmentHtml(html: string): Segmented {
+  if (htmlSegmenter === undefined) {
+    const require = createRequire(import.meta.url);
+    const mod = require('./html/segment-html.js') as { segmentHtml: HtmlSegmenter };
+    htmlSegmenter = mod.segmentHtml;
+  }
+  return htmlSegmenter(html);
+}
+
+/** CRLF and lone CR → LF. */
+function normaliseLineEnds(text: string, diagnostics: Diagnostic[]): string {
+  if (!text.includes('\r')) return text;
+  diagnostics.push(diagnostic('LINE_ENDINGS_NORMALISED', 'CRLF or CR line ends were turned into LF'));
+  return text.replace(/\r\n?/gu, '\n');
+}
+
+function segment(text: string, format: InputFormat): Segmented & { unwrapped?: number } {
+  switch (format) {
+    case 'text':
+      return segmentText(text);
+    case 'markdown':
+      return segmentMarkdown(text);
+    case 'html':
+      return segmentHtml(text);
+  }
+}
+
+/** The article for input that could not be read at all: no content, the error diagnostics. */
+function failedArticle(source: ArticleSource, diagnostics: Diagnostic[]): Article {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source,
+    title: null,
+    teaser: null,
+    dateline: null,
+    lede: null,
+    sections: [],
+    metadata: {
+      location: null,
+      sources: [],
+      comments: null,
+      published: null,
+      modified: null,
+      author: null,
+      siteName: null,
+      canonicalUrl: null,
+      fields: [],
+      commentList: [],
+    },
+    language: 'und',
+    languageConfidence: 0,
+    direction: 'ltr',
+    stats: { words: 0, characters: 0, paragraphs: 0, readingMinutes: 0 },
+    diagnostics,
+  };
+}
+
+/** Parse one article from bytes or a string. Never throws for bad input: problems are diagnostics. */
+export function parseArticle(input: string | Uint8Array, options: ParseOptions = {}): Article {
+  const diagnostics: Diagnostic[] = [];
+  const path = options.path ?? null;
+  let text: string;
+  let encoding = 'utf-8';
+  let encodingConfidence = 1;
+  let bytes: number;
+  if (typeof input === 'string') {
+    text = input;
+    bytes = Buffer.byteLength(input, 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      diagnostics.push(diagnostic('BOM_REMOVED', 'a byte-order mark was removed', 1));
+    }
+  } else {
+    bytes = input.byteLength;
+    const decoded = decodeInput(input, options.encoding !== undefined ? { encoding: options.encoding } : {});
+    text = decoded.text;
+    encoding = decoded.encoding;
+    encodingConfidence = decoded.confidence;
+    diagnostics.push(...decoded.diagnostics);
+  }
+  text = normaliseLineEnds(text, diagnostics);
+  const format = detectFormat(text, path, options.inputFormat ?? 'auto');
+  const source: ArticleSource = { path, format, encoding, encodingConfidence, bytes };
+
+  if (hasErrors(diagnostics)) return failedArticle(source, diagnostics);
+  if (text.trim() === '') {
+    diagnostics.push(diagnostic('EMPTY_INPUT', 'the input is empty or only whitespace'));
+    return failedArticle(source, diagnostics);
+  }
+
+  const segmented = segment(text, format);
+  if (segmented.unwrapped !== undefined && segmented.unwrapped > 0) {
+    diagnostics.push(diagnostic('LINES_UNWRAPPED', `${segmented.unwrapped} hard-wrapped line(s) joined into paragraphs`));
+  }
+  const normalised = normaliseBlocks(segmented.blocks);
+  diagnostics.push(...normalised.diagnostics);
+  const blocks = normalised.blocks;
+  const table = options.labels ?? BUILTIN_LABELS;
+  const hints = segmented.hints;
+
+  // The metadata block at the end, then the header, then the body between them.
+  const meta = hints.authoritative === true ? null : readMetadataBlock(blocks, table);
+  const main: readonly SourceBlock[] = meta === null ? blocks : blocks.slice(0, meta.start);
+  if (meta !== null) {
+    diagnostics.push(...meta.diagnostics);
+    for (const b of meta.trailing) diagnostics.push(diagnostic('TRAILING_TEXT_DROPPED', `text after the metadata block dropped: "${b.text.slice(0, 60)}"`, b.line));
+  }
+  const locations = (meta?.fields ?? []).filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text));
+  const bodyLanguage = (): string => detectLanguage(main.map((b) => b.text).join('\n')).language;
+  const header = readHeader(main, table, hints, locations, (candidates) => {
+    const language = bodyLanguage();
+    const index = candidates.findIndex((c) => detectLanguage(c).language === language);
+    return index === -1 ? 0 : index;
+  });
+  diagnostics.push(...header.diagnostics);
+  const taken = new Set(header.taken);
+  const bodyBlocks = main.slice(header.bodyStart).filter((_, i) => !taken.has(i + header.bodyStart));
+  const body = classifyBody(bodyBlocks, hints.authoritative === true);
+  diagnostics.push(...body.diagnostics);
+
+  if (header.title === null && body.items.length === 0) {
+    diagnostics.push(diagnostic('NO_ARTICLE', format === 'html' ? 'no article content was found in the page' : 'no article text was found'));
+  }
+  return assembleArticle({
+    source,
+    title: header.title,
+    teaser: header.teaser,
+    items: body.items,
+    fields: [...header.fields, ...(meta?.fields ?? [])],
+    hints,
+    diagnostics,
+  });
+}

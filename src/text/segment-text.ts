@@ -1,0 +1,89 @@
+/**
+ * Text segmenter: plain text → one block per line (blank lines separate nothing more than single
+ * line breaks do, so both layouts give the same blocks). Hard-wrapped paragraphs (every line
+ * broken near one width) are joined first.
+ */
+
+import type { Segmented, SourceBlock } from '../article/blocks.js';
+
+/** Wrapped text: most long lines end within this share of the widest line. */
+const WRAP_MIN_SHARE = 0.6;
+/** Widest line for a document to count as hard-wrapped (terminal widths, e-mail, plain-text archives). */
+const WRAP_MAX_WIDTH = 120;
+/** A wrapped document has at least this many lines near the wrap width. */
+const WRAP_MIN_FULL_LINES = 3;
+/** Sentence-ending punctuation: a line that ends with it is not continued on the next line. */
+const ENDS_SENTENCE = /[.!?…:;。！？؟۔।"”»]$/u;
+const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s|>\s?)/u;
+
+interface Line {
+  text: string;
+  line: number;
+  afterBlank: boolean;
+}
+
+function toLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let afterBlank = false;
+  let lineNo = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    lineNo++;
+    const content = text.slice(start, end).trim();
+    if (content === '') afterBlank = true;
+    else {
+      lines.push({ text: content, line: lineNo, afterBlank });
+      afterBlank = false;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The wrap width when the document looks hard-wrapped, else null. */
+function wrapWidth(lines: readonly Line[]): number | null {
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.text.length);
+  if (width > WRAP_MAX_WIDTH || width < 40) return null;
+  let full = 0;
+  let continued = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.text.length >= width * WRAP_MIN_SHARE) {
+      full++;
+      if (!lines[i + 1]!.afterBlank && !ENDS_SENTENCE.test(l.text)) continued++;
+    }
+  }
+  return full >= WRAP_MIN_FULL_LINES && continued >= 2 && continued * 3 >= full ? width : null;
+}
+
+/** Split text (LF line ends) into line blocks. */
+export function segmentText(text: string): Segmented & { unwrapped: number } {
+  const lines = toLines(text);
+  const width = wrapWidth(lines);
+  const blocks: SourceBlock[] = [];
+  let unwrapped = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const prev = blocks[blocks.length - 1];
+    const prevLine = lines[i - 1];
+    if (
+      width !== null &&
+      prev !== undefined &&
+      prevLine !== undefined &&
+      !l.afterBlank &&
+      prevLine.text.length >= width * WRAP_MIN_SHARE &&
+      !ENDS_SENTENCE.test(prevLine.text) &&
+      !LIST_MARKER.test(l.text)
+    ) {
+      prev.text += ' ' + l.text;
+      prev.raw += ' ' + l.text;
+      unwrapped++;
+      continue;
+    }
+    blocks.push({ text: l.text, raw: l.text, line: l.line, hint: 'line', afterBlank: l.afterBlank });
+  }
+  return { blocks, hints: {}, unwrapped };
+}
