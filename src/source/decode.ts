@@ -8,7 +8,8 @@
  * 4. binary input (a PDF/PNG/gzip/ZIP/GIF/JPEG signature, NUL or many control bytes) →
  *    `NOT_TEXT` error;
  * 5. valid UTF-8 (and ISO-2022-JP, which is 7-bit) is decoded as such;
- * 6. UTF-8 with a few invalid bytes stays UTF-8 with `INVALID_BYTES`;
+ * 6. UTF-8 with some invalid bytes (at least two valid multi-byte sequences per invalid one) stays
+ *    UTF-8 with `INVALID_BYTES`;
  * 7. otherwise the legacy encoding is detected (`ENCODING_DETECTED`, `ENCODING_UNCERTAIN` when the
  *    detector is unsure).
  *
@@ -191,7 +192,7 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
 
   // Not valid UTF-8: a UTF-8 text with a few bad bytes, or a legacy encoding?
   const scan = scanUtf8(bytes);
-  if (scan.valid > 0 && scan.invalid * 4 <= scan.valid) {
+  if (scan.valid > 0 && scan.invalid * 2 <= scan.valid) {
     const { text, invalid } = decodeBytes('utf-8', bytes);
     diagnostics.push(invalidDiagnostic(invalid, 'utf-8'));
     const confidence = Math.round((scan.valid / (scan.valid + scan.invalid)) * 100) / 100;
@@ -223,6 +224,14 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     diagnostics.push(diagnostic('ENCODING_UNCERTAIN', `the encoding detector is not sure of ${encoding}${alt}; use --encoding to override`));
   }
   if (invalid > 0) diagnostics.push(invalidDiagnostic(invalid, encoding));
+  if (repair && (encoding === 'windows-1252' || encoding === 'iso-8859-15') && scan.valid > 0) {
+    // A latin-1 file with pieces of UTF-8 pasted in: those pieces read as mojibake.
+    const fixed = repairMojibake(text);
+    if (fixed.repairs > 0) {
+      diagnostics.push(diagnostic('MOJIBAKE_REPAIRED', `${fixed.repairs} UTF-8 character(s) inside the ${encoding} text were repaired`));
+      return { text: fixed.text, encoding, confidence, diagnostics };
+    }
+  }
   return { text, encoding, confidence, diagnostics };
 }
 
