@@ -1,0 +1,131 @@
+/**
+ * Which elements are page furniture rather than article text: by tag, by visibility, and by the
+ * words in their `class` / `id` / `role`. The knobs are data, each with what it guards against.
+ */
+
+import { attr, tagName, type DomNode } from './dom.js';
+
+/** Never text: code, embedded objects, form controls, media. */
+export const NEVER_TEXT_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
+  'svg', 'math', 'canvas', 'video', 'audio', 'map', 'button', 'input', 'select', 'textarea', 'option',
+  'label', 'dialog', 'head', 'title', 'meta', 'link', 'base', 'img', 'picture', 'source',
+]);
+
+/** Page furniture by tag: menus, captions, side boxes. (`header`/`footer` are judged by context.) */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'figcaption', 'menu']);
+
+/** ARIA roles of furniture. */
+const FURNITURE_ROLES: ReadonlySet<string> = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search', 'dialog', 'alert',
+  'alertdialog', 'toolbar', 'tablist', 'form',
+]);
+
+/**
+ * class/id words that mark furniture when they appear anywhere in a class or id (long words that
+ * cannot be part of an ordinary word by accident).
+ */
+const NEGATIVE_SUBSTRINGS: readonly string[] = [
+  'cookie', 'consent', 'gdpr', 'share', 'sharing', 'social', 'related', 'recommend', 'newsletter',
+  'subscri', 'promo', 'advert', 'sponsor', 'sidebar', 'widget', 'popup', 'modal', 'breadcrumb',
+  'pagination', 'masthead', 'outbrain', 'taboola', 'disqus', 'comment', 'footer', 'navbar', 'toolbar',
+  'banner', 'skiplink', 'skip-link', 'signup', 'paywall', 'teaser-list', 'most-popular', 'mostpopular',
+  'trending', 'login', 'dropdown', 'tooltip', 'overlay', 'jump-to', 'print-only', 'screen-reader',
+  'sr-only', 'visually-hidden', 'visuallyhidden', 'offscreen', 'rss', 'follow', 'author-bio',
+];
+/** Short class/id tokens that mark furniture only as whole tokens (`ad` but not `header`). */
+const NEGATIVE_TOKENS: ReadonlySet<string> = new Set([
+  'ad', 'ads', 'adv', 'advert', 'adslot', 'nav', 'menu', 'tags', 'tag', 'tagcloud', 'skip', 'print',
+  'meta', 'byline', 'dateline', 'share', 'sharebar', 'more', 'next', 'prev', 'shoutbox',
+  'combx', 'community', 'remark', 'rating', 'rate', 'vote', 'credit', 'caption', 'wp-caption', 'sponsored',
+]);
+/** Words that mark the article itself (they outweigh one negative word in scoring). */
+const POSITIVE_SUBSTRINGS: readonly string[] = [
+  'article', 'content', 'entry', 'story', 'post-body', 'postbody', 'post-content', 'body-text', 'bodytext',
+  'text', 'blog', 'main', 'page', 'hentry', 'prose',
+];
+/** Positive words that are also negative substrings' neighbours: counted only as whole tokens. */
+const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow']);
+
+function tokensOf(el: DomNode): string[] {
+  const s = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of s) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) cur += ch;
+    else if (ch === '-' || ch === '_') {
+      if (cur) out.push(cur);
+      cur = '';
+      out.push(ch); // keep the separator so hyphenated words can be matched too
+    } else {
+      if (cur) out.push(cur);
+      cur = '';
+      out.push(' ');
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** The class and id text of an element, lower case. */
+function classText(el: DomNode): string {
+  return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
+}
+
+/** True when the element's class or id names page furniture (share bar, ad, cookie banner, …). */
+export function hasNegativeClass(el: DomNode): boolean {
+  const s = classText(el);
+  if (s.trim() === '') return false;
+  for (const w of NEGATIVE_SUBSTRINGS) if (s.includes(w)) return true;
+  for (const t of tokensOf(el)) if (NEGATIVE_TOKENS.has(t)) return true;
+  return false;
+}
+
+/** True when the element's class or id names article content. */
+export function hasPositiveClass(el: DomNode): boolean {
+  const s = classText(el);
+  if (s.trim() === '') return false;
+  for (const w of POSITIVE_SUBSTRINGS) if (s.includes(w)) return true;
+  for (const t of tokensOf(el)) if (POSITIVE_TOKENS.has(t)) return true;
+  return false;
+}
+
+/** A score adjustment from class/id words: +25 for article words, −25 for furniture words. */
+export function classWeight(el: DomNode): number {
+  let w = 0;
+  if (hasNegativeClass(el)) w -= 25;
+  if (hasPositiveClass(el)) w += 25;
+  return w;
+}
+
+/** True when the element is hidden by markup (`hidden`, `aria-hidden`, inline `display:none`). */
+export function isHidden(el: DomNode): boolean {
+  const a = el.attribs;
+  if (!a) return false;
+  if ('hidden' in a) return true;
+  if (a['aria-hidden'] === 'true') return true;
+  if ((a['type'] ?? '').toLowerCase() === 'hidden') return true;
+  const style = a['style'];
+  if (style) {
+    const s = style.toLowerCase().replace(/\s+/g, '');
+    if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
+  }
+  return false;
+}
+
+/**
+ * True for elements whose whole subtree is never article text: code, controls, media, hidden
+ * nodes and comments sections. Judged without context, so it is safe anywhere in the page.
+ */
+export function isNeverText(el: DomNode): boolean {
+  const t = tagName(el);
+  if (NEVER_TEXT_TAGS.has(t)) return true;
+  return isHidden(el);
+}
+
+/** True for furniture by tag or ARIA role (menus, asides, captions, banners, footers). */
+export function isFurnitureByRole(el: DomNode): boolean {
+  if (FURNITURE_TAGS.has(tagName(el))) return true;
+  const role = (attr(el, 'role') ?? '').toLowerCase();
+  return role !== '' && FURNITURE_ROLES.has(role);
+}

@@ -1,0 +1,203 @@
+/**
+ * The site family's details block: a `Details` heading followed by labelled rows (`Ort`,
+ * `Quellen`, `Veröffentlicht am`, …) in whatever markup (label/value spans, `<dl>`, a table,
+ * `Label: value` lines), usually ended by `Kommentare (N)`. It is turned into `metadata` blocks
+ * in the exact lines the metadata reader expects: `Details`, then `Label\tvalue` for one-line
+ * fields, or the label alone followed by one line per value (always for sources), then
+ * `Kommentare (N)`.
+ */
+
+import type { SourceBlock } from '../article/blocks.js';
+import type { InlineLink } from '../article/types.js';
+import { childrenOf, isElement, tagName, type DomNode } from './dom.js';
+import { isNeverText } from './boilerplate.js';
+import { inlineText } from './inline-text.js';
+import type { LineIndex } from './line-index.js';
+import type { StatsMap } from './text-stats.js';
+
+/** The heading that opens the block (`Details`, `Details zur Meldung`). */
+const DETAILS_HEADING = /^Details(?: zur Meldung)?:?$/i;
+/** The comment count line that closes the block. */
+export const COMMENTS_HEADING = /^Kommentare ?\((\d+)\)$/i;
+/** Labels whose value is always a list, one line per item. */
+const LIST_LABELS = /^(?:Quellen|Quelle|Sources?)$/i;
+/** A label is short. */
+const MAX_LABEL = 40;
+/** Elements this short (characters) are checked for being the heading. */
+const MAX_HEADING = 40;
+
+/** The block found: the subtree to keep out of the body, and its lines. */
+export interface DetailsBlock {
+  node: DomNode;
+  blocks: SourceBlock[];
+}
+
+function lineText(el: DomNode): { text: string; links: InlineLink[] } {
+  return inlineText(el, isNeverText);
+}
+
+/** Find the smallest element whose whole text is `Details` (or the comment count), in document order. */
+export function findShortTextElement(doc: DomNode, stats: StatsMap, pattern: RegExp): DomNode | null {
+  const stack: DomNode[] = [doc];
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode;
+    if (isElement(n)) {
+      if (isNeverText(n)) continue;
+      const s = stats.get(n);
+      if (!s || s.textLen === 0) continue;
+      if (s.textLen <= MAX_HEADING + 4) {
+        const t = lineText(n).text;
+        if (pattern.test(t)) {
+          // Descend to the innermost element with the same text.
+          let inner = n;
+          for (;;) {
+            const kids = childrenOf(inner).filter((k) => isElement(k) && (stats.get(k)?.textLen ?? 0) > 0);
+            if (kids.length !== 1 || lineText(kids[0] as DomNode).text !== t) break;
+            inner = kids[0] as DomNode;
+          }
+          return inner;
+        }
+        if (s.textLen <= MAX_HEADING) continue;
+      }
+    }
+    const kids = childrenOf(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
+  }
+  return null;
+}
+
+function meta(text: string, line: number, links?: InlineLink[]): SourceBlock {
+  const b: SourceBlock = { text, raw: text, line, hint: 'metadata' };
+  if (links && links.length > 0) b.links = links;
+  return b;
+}
+
+function shift(links: InlineLink[], by: number): InlineLink[] {
+  return links.map((l) => ({ ...l, start: l.start + by }));
+}
+
+/** Split a value element into lines: list items, block children or `<br>`-separated runs. */
+function valueLines(nodes: readonly DomNode[]): { text: string; links: InlineLink[]; node: DomNode }[] {
+  const out: { text: string; links: InlineLink[]; node: DomNode }[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode;
+    if (!isElement(n)) {
+      const t = (n.data ?? '').trim();
+      if (t) out.push({ text: t.replace(/\s+/g, ' '), links: [], node: n });
+      continue;
+    }
+    if (isNeverText(n)) continue;
+    const kids = childrenOf(n).filter((k) => isElement(k) || (k.data ?? '').trim() !== '');
+    const t = tagName(n);
+    const listy = t === 'ul' || t === 'ol' || kids.some((k) => ['li', 'p', 'div', 'br', 'dd'].includes(tagName(k)));
+    if (listy && kids.length > 1) {
+      for (let i = kids.length - 1; i >= 0; i--) if (tagName(kids[i] as DomNode) !== 'br') stack.push(kids[i] as DomNode);
+      continue;
+    }
+    const lt = lineText(n);
+    if (lt.text) out.push({ ...lt, node: n });
+  }
+  return out;
+}
+
+/** Turn one labelled row into metadata lines. */
+function rowBlocks(label: string, values: readonly DomNode[], line: number, lines: LineIndex): SourceBlock[] {
+  const vals = valueLines(values);
+  const lab = label.replace(/:$/, '').trim();
+  if (vals.length === 1 && !LIST_LABELS.test(lab)) {
+    const v = vals[0]!;
+    return [meta(`${lab}\t${v.text}`, line, shift(v.links, [...lab].length + 1))];
+  }
+  return [meta(lab, line), ...vals.map((v) => meta(v.text, lines.lineOf(v.node.startIndex ?? 0), v.links))];
+}
+
+/** Read the rows of the details container after its heading. */
+function readRows(container: DomNode, heading: DomNode, lines: LineIndex, stats: StatsMap): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  const queue: DomNode[] = [];
+  let seen = false;
+  for (const k of childrenOf(container)) {
+    if (k === heading) seen = true;
+    else if (seen || !isInsideOf(heading, container)) queue.push(k);
+  }
+  const lineOf = (n: DomNode): number => lines.lineOf(n.startIndex ?? 0);
+  while (queue.length > 0) {
+    const row = queue.shift() as DomNode;
+    if (!isElement(row)) {
+      const t = (row.data ?? '').trim();
+      if (t) out.push(meta(t.replace(/\s+/g, ' '), lineOf(row)));
+      continue;
+    }
+    if (isNeverText(row) || (stats.get(row)?.textLen ?? 0) === 0) continue;
+    const t = tagName(row);
+    const whole = lineText(row).text;
+    if (COMMENTS_HEADING.test(whole)) {
+      out.push(meta(whole, lineOf(row)));
+      break;
+    }
+    const kids = childrenOf(row).filter((k) => isElement(k) ? (stats.get(k)?.textLen ?? 0) > 0 : (k.data ?? '').trim() !== '');
+    if (t === 'dl' || t === 'tbody' || t === 'table' || t === 'ul' || t === 'ol') {
+      if (t === 'dl') {
+        let label: DomNode | null = null;
+        let vals: DomNode[] = [];
+        const emit = (): void => {
+          if (label) out.push(...rowBlocks(lineText(label).text, vals, lineOf(label), lines));
+        };
+        for (const k of kids) {
+          if (tagName(k) === 'dt') {
+            emit();
+            label = k;
+            vals = [];
+          } else vals.push(k);
+        }
+        emit();
+      } else queue.unshift(...kids);
+      continue;
+    }
+    const first = kids[0];
+    if (t === 'tr' || (first && isElement(first) && kids.length >= 2 && lineText(first).text.length <= MAX_LABEL && !COMMENTS_HEADING.test(lineText(first).text))) {
+      if (first && kids.length >= 2 && kids.every((k) => !isElement(k) || ['div', 'section', 'p'].includes(tagName(k))) && kids.filter(isElement).every((k) => (stats.get(k)?.textLen ?? 0) > MAX_LABEL || childrenOf(k).some(isElement))) {
+        queue.unshift(...kids);
+        continue;
+      }
+      if (first) out.push(...rowBlocks(lineText(first).text, kids.slice(1), lineOf(row), lines));
+      continue;
+    }
+    const colon = whole.indexOf(':');
+    if (colon > 0 && colon <= MAX_LABEL) {
+      out.push(meta(`${whole.slice(0, colon).trim()}\t${whole.slice(colon + 1).trim()}`, lineOf(row)));
+      continue;
+    }
+    if (kids.length > 1 && kids.some(isElement)) {
+      queue.unshift(...kids);
+      continue;
+    }
+    out.push(meta(whole, lineOf(row), lineText(row).links));
+  }
+  return out;
+}
+
+function isInsideOf(node: DomNode, ancestor: DomNode): boolean {
+  for (let n: DomNode | null = node.parent; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/**
+ * Find the details block and turn it into metadata blocks, or return `null` when the page has
+ * none.
+ */
+export function readDetailsBlock(doc: DomNode, stats: StatsMap, lines: LineIndex): DetailsBlock | null {
+  const heading = findShortTextElement(doc, stats, DETAILS_HEADING);
+  if (!heading) return null;
+  // The container: the heading's parent, or higher while the heading is a lone wrapper's child.
+  let container = heading.parent;
+  let head: DomNode = heading;
+  while (container && childrenOf(container).filter((k) => isElement(k) && (stats.get(k)?.textLen ?? 0) > 0).length === 1) {
+    head = container;
+    container = container.parent;
+  }
+  if (!container) return null;
+  const blocks = [meta('Details', lines.lineOf(heading.startIndex ?? 0)), ...readRows(container, head, lines, stats)];
+  return { node: container, blocks };
+}
