@@ -32,15 +32,23 @@ for (let b = 0x80; b <= 0x9f; b++) {
 
 /** Punctuation that real text puts right after a letter; a pair ending in one is only "weak". */
 const WEAK_FOLLOWERS: ReadonlySet<number> = new Set(
-  [...'”“’‘‚„»«…–—\u00a0·°®™©¹²³ªº\u00ad'].map((c) => c.codePointAt(0)!),
+  [...'”“’‘‚„»«…–—\u00a0\u00ad'].map((c) => c.codePointAt(0)!),
 );
+
+/**
+ * After `Ã` only quotes, guillemets and dashes are weak (`IRMÃ”`, `MAÇÃ»` are Portuguese); the
+ * no-break space is strong (`Ã\u00a0` is `à`), like `Ã©`, `Ã¼`, the commonest mojibake of all.
+ */
+const WEAK_AFTER_A_TILDE: ReadonlySet<number> = new Set([...'”“’‘‚„»«…–—'].map((c) => c.codePointAt(0)!));
 
 const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cc}\p{Cs}]/u;
 const LETTER = /\p{L}/u;
 
 /** Could `cp` be the character a mojibake sequence stood for? */
-function plausibleRepair(cp: number, before: number): boolean {
-  if (cp < 0xa0) return false; // C1 controls; and overlong forms never decode
+function plausibleRepair(cp: number, before: number, last: number): boolean {
+  // A C1 control only as the middle layer of double mojibake: the input already had one there.
+  if (cp < 0xa0) return last >= 0x80 && last <= 0x9f;
+  if (cp === 0x2c6 || cp === 0x2dc) return true; // ˆ ˜: windows-1252 characters, the middle layer of double mojibake
   if (cp >= 0x250 && cp <= 0x2ff && cp !== 0x2bb && cp !== 0x2bc) return false; // IPA, modifier letters
   if (cp >= 0x300 && cp <= 0x36f) return before < 0x80 && LETTER.test(String.fromCharCode(before)); // combining marks after a letter
   if (cp >= 0x591 && cp <= 0x5af) return false; // Hebrew cantillation
@@ -97,7 +105,7 @@ function findPieces(text: string): Piece[] {
       }
       cp = (cp << 6) | (b & 0x3f);
     }
-    if (!ok || !plausibleRepair(cp, i > 0 ? text.charCodeAt(i - 1) : 0x20)) {
+    if (!ok || !plausibleRepair(cp, i > 0 ? text.charCodeAt(i - 1) : 0x20, text.charCodeAt(i + len - 1))) {
       i++;
       continue;
     }
@@ -105,7 +113,9 @@ function findPieces(text: string): Piece[] {
     if (len === 2) {
       const second = text.charCodeAt(i + 1);
       // `Â` + anything, and `Ã` + no-break space (`à`), are never real text
-      strong = lead === 0xc2 || !WEAK_FOLLOWERS.has(second) || (lead === 0xc3 && second === 0xa0);
+      if (lead === 0xc2) strong = true;
+      else if (lead === 0xc3) strong = !WEAK_AFTER_A_TILDE.has(second);
+      else strong = !WEAK_FOLLOWERS.has(second);
     } else if (len === 3) {
       // `é »` (é, no-break space, ») is French; a sequence with punctuation inside is weak
       strong = !WEAK_FOLLOWERS.has(text.charCodeAt(i + 1)) || !WEAK_FOLLOWERS.has(text.charCodeAt(i + 2));
