@@ -56,6 +56,23 @@ function withLinks<T extends object>(item: T, links: InlineLink[] | undefined): 
 type Pending = { block: SourceBlock; candidate: boolean };
 
 /**
+ * The short last line of a paragraph run in the blank-line layout: it follows a body line with no
+ * blank line between them and a blank line follows it, so it closes that run instead of opening
+ * the next one. Guards against `…centre.\nThe residents welcome it\n\nNext paragraph` giving a heading.
+ * (In the single-newline layout nothing is `afterBlank`, so this never fires there.)
+ */
+function closesParagraphRun(prev: Pending | undefined, block: SourceBlock, next: Pending | undefined): boolean {
+  return (
+    prev !== undefined &&
+    prev.block.hint === 'line' &&
+    !prev.candidate &&
+    block.afterBlank === false &&
+    next !== undefined &&
+    next.block.afterBlank === true
+  );
+}
+
+/**
  * Classify body blocks. Consecutive identical paragraphs are reported and the repeat dropped
  * (unless `keepDuplicates`, for our own Markdown which is already clean).
  */
@@ -108,7 +125,8 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
           // A heading introduces following text: the next block is body text, not another short line.
           const next = pending[i + 1];
           const introduces = next !== undefined && next.block.hint !== 'metadata' && next.block.hint !== 'boilerplate' && !next.candidate && next.block.hint !== 'heading';
-          item = candidate && introduces ? { kind: 'heading', text, level: 2, line: block.line } : withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
+          const heading = candidate && introduces && !closesParagraphRun(pending[i - 1], block, next);
+          item = heading ? { kind: 'heading', text, level: 2, line: block.line } : withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
         }
         break;
       }
