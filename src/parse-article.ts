@@ -5,7 +5,6 @@
  *         ─classify (metadata block, header, body)─▶ parts ─assemble─▶ Article
  */
 
-import { createRequire } from 'node:module';
 import type { Segmented, SourceBlock } from './article/blocks.js';
 import { SCHEMA_VERSION, type Article, type ArticleSource, type InputFormat } from './article/types.js';
 import { assembleArticle } from './assemble/assemble-article.js';
@@ -16,6 +15,7 @@ import { readMetadataBlock } from './classify/read-metadata-block.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/codes.js';
 import { detectFormat, type InputFormatOption } from './input/detect-format.js';
 import { detectLanguage } from './language/detect-language.js';
+import { segmentHtml } from './html/segment-html.js';
 import { segmentMarkdown } from './markdown/segment-markdown.js';
 import { normaliseBlocks } from './normalise/normalise-blocks.js';
 import { decodeInput } from './source/decode.js';
@@ -30,19 +30,6 @@ export interface ParseOptions {
   encoding?: string;
   /** The label table (built-in merged with `--labels`). Default: the built-in table. */
   labels?: LabelTable;
-}
-
-type HtmlSegmenter = (html: string) => Segmented;
-let htmlSegmenter: HtmlSegmenter | undefined;
-
-/** The HTML segmenter, loaded on first use so text-only runs never load the DOM library. */
-function segmentHtml(html: string): Segmented {
-  if (htmlSegmenter === undefined) {
-    const require = createRequire(import.meta.url);
-    const mod = require('./html/segment-html.js') as { segmentHtml: HtmlSegmenter };
-    htmlSegmenter = mod.segmentHtml;
-  }
-  return htmlSegmenter(html);
 }
 
 /** CRLF and lone CR → LF. */
