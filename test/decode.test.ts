@@ -276,6 +276,15 @@ describe('binary input is refused with NOT_TEXT', () => {
     expect(looksBinary(bytes)).toBe(true);
   });
 
+  it('UTF-16 without a BOM is text, not binary (its NUL bytes sit on one side)', () => {
+    const le = new Uint8Array(Buffer.from('Grüße aus München, привет!', 'utf16le'));
+    expect(decodeInput(le)).toMatchObject({ text: 'Grüße aus München, привет!', encoding: 'utf-16le' });
+    const be = new Uint8Array(Buffer.from('Hello, world, again', 'utf16le').swap16());
+    expect(decodeInput(be)).toMatchObject({ text: 'Hello, world, again', encoding: 'utf-16be' });
+    // NUL bytes at random places are still binary
+    expect(codes(decodeInput(new Uint8Array([0x41, 0, 0, 0x42, 0x43, 0, 0x44, 0x45, 0, 0, 0x46, 0x47])))).toEqual(['NOT_TEXT']);
+  });
+
   it('a forced single-byte encoding does not let a binary file through', () => {
     expect(codes(decodeInput(png, { encoding: 'windows-1252' }))).toEqual(['NOT_TEXT']);
   });

@@ -126,7 +126,12 @@ describe('repairMojibake repairs', () => {
   });
 
   it('property: any text with a lower-case accented or non-Latin letter round-trips', () => {
-    const letters = [...'abcdefghijklmnopqrstuvwxyz ABCXYZ.,;:!?’“”«»–—…äöüßéèçñœěłşğıαβγабвгдежзابتثجحخ中文日本語한국어😀'];
+    // Accented Latin letters are followed by an ASCII letter: a correct text where `è` runs into
+    // `œ”` (E8 9C 94, a valid UTF-8 sequence) is itself indistinguishable from mojibake.
+    const letters = [
+      ...'abcdefghijklmnopqrstuvwxyz ABCXYZ.,;:!?’“”«»–—…ěłşğıαβγабвгдежзابتثجحخ中文日本語한국어😀',
+      ...[...'äöüßéèçñœ'].map((c) => `${c}n`),
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 60 }), fc.constantFrom('é', 'ü', 'ж', 'ع', '中'), (chars, anchor) => {
         const s = chars.join('') + anchor;

@@ -5,7 +5,8 @@
  * 1. size: more than `maxBytes` (default {@link DEFAULT_MAX_BYTES}) → `INPUT_TOO_LARGE` error;
  * 2. a forced `encoding` is used as given (`--encoding NAME`);
  * 3. a byte-order mark selects UTF-8, UTF-16LE/BE or UTF-32LE/BE and is removed (`BOM_REMOVED`);
- * 4. binary input (a PDF/PNG/gzip/ZIP/GIF/JPEG signature, NUL or many control bytes) →
+ * 4. UTF-16 without a BOM is recognised by its NUL bytes on one side (`ENCODING_DETECTED`); other
+ *    binary input (a PDF/PNG/gzip/ZIP/GIF/JPEG signature, NUL or many control bytes) →
  *    `NOT_TEXT` error;
  * 5. valid UTF-8 (and ISO-2022-JP, which is 7-bit) is decoded as such;
  * 6. UTF-8 with some invalid bytes (at least two valid multi-byte sequences per invalid one) stays
@@ -22,7 +23,10 @@ import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { decodeBytes } from './codec.js';
 import { detectLegacyEncoding } from './detect.js';
 import { repairMojibake } from './mojibake.js';
-import { binaryReason, scanUtf8 } from './sniff.js';
+import { binaryReason, scanUtf8, utf16WithoutBom } from './sniff.js';
+
+/** binaryReason values that name a file format (as opposed to NUL or control bytes). */
+const MAGIC_BINARY = new Set(['PDF', 'PNG', 'gzip', 'ZIP', 'GIF', 'JPEG', 'WebP/RIFF', 'bzip2', '7z', 'xz', 'zstd', 'ELF']);
 
 export { looksBinary } from './sniff.js';
 export { repairMojibake } from './mojibake.js';
@@ -176,6 +180,14 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     }
   }
 
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null && !MAGIC_BINARY.has(binaryReason(bytes) ?? '')) {
+    const { text, invalid } = decodeBytes(utf16, bytes);
+    if (invalid === 0 && binaryReason(new TextEncoder().encode(text.slice(0, 8192))) === null) {
+      diagnostics.push(diagnostic('ENCODING_DETECTED', `the input is ${utf16} without a byte-order mark`));
+      return { text, encoding: utf16, confidence: 0.9, diagnostics };
+    }
+  }
   const refused = refuseBinary(bytes, diagnostics);
   if (refused !== null) return refused;
 

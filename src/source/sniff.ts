@@ -115,3 +115,23 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   }
   return { valid, invalid };
 }
+
+/**
+ * UTF-16 without a byte-order mark: text in a Latin, Cyrillic, Greek or similar script has a NUL
+ * in every other byte, always on the same side. Returns the byte order, or `null`. CJK-only
+ * UTF-16 without a BOM is not recognised (it has too few NUL bytes to tell).
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero <= pairs * 0.02) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
