@@ -18,7 +18,8 @@ import { detectLanguage } from './language/detect-language.js';
 import { segmentHtml } from './html/segment-html.js';
 import { segmentMarkdown } from './markdown/segment-markdown.js';
 import { normaliseBlocks } from './normalise/normalise-blocks.js';
-import { decodeInput } from './source/decode.js';
+import { asciiPrefix, declaredHtmlCharset, isNonAsciiUtf8 } from './input/html-charset.js';
+import { canonicalName, decodeInput, repairMojibake } from './source/decode.js';
 import { segmentText } from './text/segment-text.js';
 
 export interface ParseOptions {
@@ -30,6 +31,26 @@ export interface ParseOptions {
   encoding?: string;
   /** The label table (built-in merged with `--labels`). Default: the built-in table. */
   labels?: LabelTable;
+  /** Inputs larger than this many bytes are refused with INPUT_TOO_LARGE. Default: 64 MiB. */
+  maxBytes?: number;
+}
+
+/**
+ * The encoding to decode with: the caller's, else a saved page's declared charset (unless the
+ * bytes are valid non-ASCII UTF-8, which a mislabelled page often is), else none (detect).
+ */
+function chooseEncoding(bytes: Uint8Array, path: string | null, options: ParseOptions, diagnostics: Diagnostic[]): string | undefined {
+  if (options.encoding !== undefined) return options.encoding;
+  if (detectFormat(asciiPrefix(bytes), path, options.inputFormat ?? 'auto') !== 'html') return undefined;
+  const declared = declaredHtmlCharset(bytes);
+  if (declared === null || isNonAsciiUtf8(bytes) || bytes[0] === 0xef || bytes[0] === 0xfe || bytes[0] === 0xff) return undefined;
+  try {
+    const name = canonicalName(declared);
+    diagnostics.push(diagnostic('ENCODING_DECLARED', `the page declares charset "${declared}"; decoded as ${name}`));
+    return name;
+  } catch {
+    return undefined;
+  }
 }
 
 /** CRLF and lone CR → LF. */
@@ -95,9 +116,18 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
       text = text.slice(1);
       diagnostics.push(diagnostic('BOM_REMOVED', 'a byte-order mark was removed', 1));
     }
+    const repaired = repairMojibake(text);
+    if (repaired.repairs > 0) {
+      text = repaired.text;
+      diagnostics.push(diagnostic('MOJIBAKE_REPAIRED', `${repaired.repairs} character(s) of UTF-8 misread as windows-1252/latin-1 were repaired`));
+    }
   } else {
     bytes = input.byteLength;
-    const decoded = decodeInput(input, options.encoding !== undefined ? { encoding: options.encoding } : {});
+    const encodingOption = chooseEncoding(input, path, options, diagnostics);
+    const decoded = decodeInput(input, {
+      ...(encodingOption !== undefined ? { encoding: encodingOption } : {}),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    });
     text = decoded.text;
     encoding = decoded.encoding;
     encodingConfidence = decoded.confidence;

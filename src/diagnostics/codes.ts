@@ -13,6 +13,7 @@ export const DIAGNOSTIC_CODES = {
   // decoding
   BOM_REMOVED: ['info', 'A byte-order mark was removed.'],
   ENCODING_DETECTED: ['info', 'The input was not UTF-8; its legacy encoding was detected.'],
+  ENCODING_DECLARED: ['info', "The saved page's declared charset was used to decode it."],
   ENCODING_UNCERTAIN: ['warning', 'The encoding detector was not sure of its answer.'],
   INVALID_BYTES: ['warning', 'Bytes that are invalid in the encoding were replaced by U+FFFD.'],
   MOJIBAKE_REPAIRED: ['info', 'UTF-8 that had been misread as windows-1252/latin-1 was repaired.'],

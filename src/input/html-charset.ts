@@ -1,0 +1,31 @@
+/**
+ * The charset a saved HTML page declares (`<meta charset>` or `http-equiv` Content-Type), read
+ * from the first bytes as the HTML standard's prescan does.
+ */
+
+/** How far into the page the declaration may stand. */
+const PRESCAN_BYTES = 4096;
+const META_CHARSET = /<meta\b[^>]{0,400}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})/iu;
+
+/** The declared charset label, or null. */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString('latin1');
+  const m = META_CHARSET.exec(head);
+  return m?.[1]?.toLowerCase() ?? null;
+}
+
+/** The first bytes as text, for sniffing the format before decoding. */
+export function asciiPrefix(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString('latin1');
+}
+
+/** True when the bytes hold non-ASCII text that is valid UTF-8 (which then wins over a declaration). */
+export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
