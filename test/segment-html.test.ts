@@ -85,16 +85,16 @@ describe('segmentHtml: structure', () => {
     ).join('\n');
 
   it('keeps headings with levels, lists, quotes and links with code-point offsets', () => {
-    const html = page('en', 'Leeds opens a library', `${prose(3)}
+    const html = page('en', 'Leeds opens a new public library', `${prose(3)}
 <h2>A building for all</h2>
 <p>Entry is free for 😀 everyone, says <a href="https://leeds.example/council">the council</a>, which runs it.</p>
 <h3>Hours</h3>
 <ol><li>Monday to Friday, 8 to 20</li><li>Saturday, 10 to 16</li></ol>
 <blockquote><p>We built it for the whole city, and the city came.</p></blockquote>`);
     const { blocks, hints } = segmentHtml(html);
-    expect(hints.title).toBe('Leeds opens a library');
+    expect(hints.title).toBe('Leeds opens a new public library');
     expect(hints.language).toBe('en');
-    expect(blocks[0]).toMatchObject({ hint: 'title', text: 'Leeds opens a library' });
+    expect(blocks[0]).toMatchObject({ hint: 'title', text: 'Leeds opens a new public library' });
     expect(blocks.find((b) => b.text === 'A building for all')).toMatchObject({ hint: 'heading', level: 2 });
     expect(blocks.find((b) => b.text === 'Hours')).toMatchObject({ hint: 'heading', level: 3 });
     const items = blocks.filter((b) => b.hint === 'listItem');
@@ -179,5 +179,22 @@ describe('segmentHtml: robustness', () => {
     expect(xhtml.hints.language).toBe('it');
     expect(xhtml.blocks.map((b) => b.text)).toEqual(['Il consiglio comunale ha approvato, dopo un lungo dibattito, il nuovo piano. Seconda riga.']);
     expect(() => segmentHtml('<frameset><frame src="a.html"><frame src="b.html"></frameset>')).not.toThrow();
+  });
+});
+
+describe('segmentHtml: title', () => {
+  const withTitle = (title: string, headMeta = '') =>
+    segmentHtml(`<html><head><title>${title}</title>${headMeta}</head><body><p>Some text that is long enough to count as prose, with a comma.</p></body></html>`).hints.title;
+
+  it('cuts the site name off the <title>, unless too little would remain', () => {
+    expect(withTitle('Leeds opens the largest public library | Yorkshire News')).toBe('Leeds opens the largest public library');
+    expect(withTitle('Yorkshire News » Leeds opens the largest public library')).toBe('Leeds opens the largest public library');
+    // Four words or fewer cannot be told from a section name: the whole title is kept.
+    expect(withTitle('Mozilla - Wikipedia')).toBe('Mozilla - Wikipedia');
+  });
+
+  it('prefers declared metadata titles', () => {
+    expect(withTitle('Doc title | Site', '<meta property="og:title" content="The OG title">')).toBe('The OG title');
+    expect(withTitle('Doc title | Site', '<meta property="og:title" content="The OG title"><meta name="DC.title" content="The DC title">')).toBe('The DC title');
   });
 });

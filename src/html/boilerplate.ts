@@ -41,11 +41,10 @@ const NEGATIVE_TOKENS: ReadonlySet<string> = new Set([
 ]);
 /** Words that mark the article itself (they outweigh one negative word in scoring). */
 const POSITIVE_SUBSTRINGS: readonly string[] = [
-  'article', 'content', 'entry', 'story', 'post-body', 'postbody', 'post-content', 'body-text', 'bodytext',
-  'text', 'blog', 'main', 'page', 'hentry', 'prose',
+  'article', 'content', 'postbody', 'bodytext', 'blog', 'hentry', 'prose', 'mathjax',
 ];
 /** Positive words that are also negative substrings' neighbours: counted only as whole tokens. */
-const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow']);
+const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow', 'text', 'main', 'page', 'entry', 'story']);
 
 function tokensOf(el: DomNode): string[] {
   const s = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
@@ -93,6 +92,12 @@ export function hasPositiveClass(el: DomNode): boolean {
 /** A score adjustment from class/id words: +25 for article words, −25 for furniture words. */
 export function classWeight(el: DomNode): number {
   let w = 0;
+  // schema.org microdata naming the article body outweighs any class word.
+  if ((attr(el, 'itemprop') ?? '').toLowerCase().includes('articlebody')) return 25;
+  // The semantic article containers count as an article word.
+  const t = tagName(el);
+  const role = (attr(el, 'role') ?? '').toLowerCase();
+  if (t === 'main' || t === 'article' || role === 'main' || role === 'article') w += 25;
   if (hasNegativeClass(el)) w -= 25;
   if (hasPositiveClass(el)) w += 25;
   return w;

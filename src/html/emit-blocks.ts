@@ -8,7 +8,8 @@
 import type { SourceBlock } from '../article/blocks.js';
 import { attr, childrenOf, isElement, isText, tagName, textData, type DomNode } from './dom.js';
 import { classWeight, hasNegativeClass, isFurnitureByRole, isNeverText } from './boilerplate.js';
-import { TextBuilder, usableHref } from './inline-text.js';
+import { TextBuilder } from './inline-text.js';
+import { usableHref } from './href.js';
 import type { LineIndex } from './line-index.js';
 import { BLOCK_TAGS, linkDensity, type StatsMap } from './text-stats.js';
 
@@ -20,6 +21,8 @@ export interface EmitContext {
   titleElement: DomNode | null;
   /** Subtrees handled elsewhere (the details block, reader comments). */
   skip: ReadonlySet<DomNode>;
+  /** Elements never dropped as furniture: the winning candidate and its ancestors. */
+  keep: ReadonlySet<DomNode>;
 }
 
 /** Boxes judged by their measurements (a share bar or related-links list is mostly links). */
@@ -29,8 +32,6 @@ const PROSE_COMMAS = 10;
 /** Link share above which a box is a link list (halved for boxes with furniture class words). */
 const MAX_LINK_DENSITY = 0.5;
 const MAX_LINK_DENSITY_UNMARKED = 0.33;
-/** A box holding more than this share of the container's text is never dropped by class words. */
-const PROTECTED_SHARE = 0.5;
 
 interface Typed {
   el: DomNode;
@@ -45,11 +46,11 @@ function headingLevel(t: string): number {
 }
 
 /** True when a box inside the container is furniture by its measurements and class words. */
-function isJunkBox(el: DomNode, ctx: EmitContext, rootLen: number): boolean {
+function isJunkBox(el: DomNode, ctx: EmitContext): boolean {
   const t = tagName(el);
   const s = ctx.stats.get(el);
   if (!s) return false;
-  const big = s.textLen > rootLen * PROTECTED_SHARE;
+  const big = ctx.keep.has(el);
   if (t === 'footer') return !big;
   if (!big && classWeight(el) < 0) return true;
   if (!JUDGED_TAGS.has(t) || big) return false;
@@ -70,7 +71,6 @@ function isJunkBox(el: DomNode, ctx: EmitContext, rootLen: number): boolean {
 export function emitBlocks(roots: readonly DomNode[], ctx: EmitContext): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let listId = 0;
-  const rootLen = roots.reduce((n, r) => n + (ctx.stats.get(r)?.textLen ?? 0), 0);
 
   let buf = new TextBuilder();
   let bufLine: number | null = null;
@@ -135,7 +135,7 @@ export function emitBlocks(roots: readonly DomNode[], ctx: EmitContext): SourceB
       if (!isElement(node)) continue;
       if (node !== root) {
         if (ctx.skip.has(node) || isNeverText(node) || isFurnitureByRole(node)) continue;
-        if (node !== ctx.titleElement && isJunkBox(node, ctx, rootLen)) continue;
+        if (node !== ctx.titleElement && isJunkBox(node, ctx)) continue;
       }
       if (t === 'br') {
         buf.space();

@@ -31,7 +31,7 @@ const SIBLING_MIN = 10;
 const HINT_COVER = 0.8;
 
 /** Paragraph-like elements whose whole text is one run. */
-const RUN_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote', 'dd', 'li']);
+const RUN_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote']);
 /** Wrappers that count as a paragraph when they hold no block elements. */
 const WRAPPER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'span', 'font', 'center', 'td']);
 
@@ -43,8 +43,6 @@ function baseScore(el: DomNode): number {
   else if (t === 'pre' || t === 'td' || t === 'blockquote') s = 3;
   else if (t === 'address' || t === 'ol' || t === 'ul' || t === 'dl' || t === 'dd' || t === 'dt' || t === 'li' || t === 'form') s = -3;
   else if (t === 'th' || (t.length === 2 && t[0] === 'h' && t[1]! >= '1' && t[1]! <= '6')) s = -5;
-  const itemprop = (attr(el, 'itemprop') ?? '').toLowerCase();
-  if (itemprop.includes('articlebody')) s += 25;
   return s + classWeight(el);
 }
 
@@ -55,21 +53,33 @@ function runScore(len: number, commas: number): number {
 /** The chosen container(s), in document order, and the scores behind the choice. */
 export interface ContentChoice {
   roots: DomNode[];
-  /** The winning element before siblings were added. */
+  /** The winning element before it was widened and siblings were added (kept whatever its class). */
   top: DomNode | null;
   scores: Map<DomNode, number>;
 }
 
+/** How candidates are looked for. */
+export interface FindOptions {
+  /**
+   * Leave out subtrees whose class/id names furniture (share, sidebar, comment, widget, …) and no
+   * content. The first attempt does; a retry without it catches sites that name their article
+   * badly. Default: true.
+   */
+  skipNegative?: boolean;
+}
+
 /** True for nodes whose subtree never holds the article (menus, hidden nodes, scripts). */
-function excluded(el: DomNode): boolean {
-  return isNeverText(el) || isFurnitureByRole(el);
+function excludedBy(options: FindOptions): (el: DomNode) => boolean {
+  const negative = options.skipNegative ?? true;
+  return (el) => isNeverText(el) || isFurnitureByRole(el) || (negative && tagName(el) !== 'body' && classWeight(el) < 0);
 }
 
 /**
  * Score the document and choose the article container. `bodyHint` is the text of a JSON-LD
  * `articleBody`, when the page declares one. Returns no roots when nothing looks like prose.
  */
-export function findContent(doc: DomNode, stats: StatsMap, bodyHint: string | null = null): ContentChoice {
+export function findContent(doc: DomNode, stats: StatsMap, bodyHint: string | null = null, options: FindOptions = {}): ContentChoice {
+  const excluded = excludedBy(options);
   const raw = new Map<DomNode, number>();
   const add = (el: DomNode | null, points: number): void => {
     let level = 0;
@@ -113,17 +123,22 @@ export function findContent(doc: DomNode, stats: StatsMap, bodyHint: string | nu
     }
   }
   if (bodyHint) {
-    const hinted = elementHoldingText(doc, stats, bodyHint, scores);
+    const hinted = elementHoldingText(doc, stats, bodyHint, scores, excluded);
     if (hinted) {
       top = hinted;
       topScore = Math.max(scores.get(hinted) ?? 0, topScore);
     }
   }
-  if (!top || topScore <= 0) return { roots: [], top: null, scores };
+  if (!top || topScore <= 0) {
+    // No prose anywhere: a bare page's body may still hold a few words (the caller judges them).
+    const body = findBody(doc);
+    return { roots: body ? [body] : [], top: null, scores };
+  }
 
+  const winner = top;
   top = widen(top, topScore, scores);
-  const roots = withSiblings(top, scores, stats);
-  return { roots, top, scores };
+  const roots = withSiblings(top, scores, stats, excluded);
+  return { roots, top: winner, scores };
 }
 
 /** Move from the winner to an ancestor when that ancestor is where the prose really lives. */
@@ -175,7 +190,7 @@ function endsLikeSentence(el: DomNode): boolean {
   return '.!?。！？।؟…"”»'.includes(ch);
 }
 
-function withSiblings(top: DomNode, scores: Map<DomNode, number>, stats: StatsMap): DomNode[] {
+function withSiblings(top: DomNode, scores: Map<DomNode, number>, stats: StatsMap, excluded: (el: DomNode) => boolean): DomNode[] {
   const parent = top.parent;
   if (!parent || !isElement(parent)) return [top];
   const topScore = scores.get(top) ?? 0;
@@ -221,7 +236,7 @@ function matchKey(s: string, max: number): string {
  * The best-scored element whose text contains both the start and the end of `bodyHint`, or `null`
  * when no element does (the hint is then ignored).
  */
-function elementHoldingText(doc: DomNode, stats: StatsMap, bodyHint: string, scores: Map<DomNode, number>): DomNode | null {
+function elementHoldingText(doc: DomNode, stats: StatsMap, bodyHint: string, scores: Map<DomNode, number>, excluded: (el: DomNode) => boolean): DomNode | null {
   const head = matchKey(bodyHint, 40);
   if (head.length < 30) return null;
   // The element whose own runs start the hinted text; the container is its best-scored ancestor.
@@ -261,4 +276,11 @@ function plainOf(el: DomNode): string {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
   }
   return parts.join(' ');
+}
+
+function findBody(doc: DomNode): DomNode | null {
+  for (const k of childrenOf(doc)) {
+    if (tagName(k) === 'html') for (const b of childrenOf(k)) if (tagName(b) === 'body') return b;
+  }
+  return null;
 }

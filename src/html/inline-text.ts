@@ -5,17 +5,8 @@
 
 import type { InlineLink } from '../article/types.js';
 import { BLOCK_TAGS } from './text-stats.js';
+import { usableHref } from './href.js';
 import { attr, childrenOf, isElement, isHtmlSpace, isText, tagName, textData, type DomNode } from './dom.js';
-
-/** Hrefs that lead nowhere a reader could follow (scripts, empty fragments). */
-function usableHref(href: string | undefined): string | null {
-  if (href === undefined) return null;
-  const h = href.trim();
-  if (h === '' || h === '#') return null;
-  const lower = h.slice(0, 11).toLowerCase();
-  if (lower.startsWith('javascript:') || lower.startsWith('vbscript:') || lower.startsWith('data:')) return null;
-  return h;
-}
 
 /** Accumulates text and links for one block. */
 export class TextBuilder {
@@ -119,4 +110,3 @@ export function inlineText(root: DomNode, skip: (el: DomNode) => boolean): { tex
   return { text: b.text(), links: b.links };
 }
 
-export { usableHref };

@@ -29,6 +29,38 @@ export interface PageMetadata {
 /** JSON-LD types that describe an article. */
 const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|ScholarlyArticle|TechArticle|SocialMediaPosting|LiveBlogPosting|WebPage|Blog)$/;
 
+/** Meta properties that declare the title, most specific standard first. */
+const TITLE_KEYS = ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title'];
+const DESCRIPTION_KEYS = ['dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'weibo:article:description', 'weibo:webpage:description', 'description', 'twitter:description'];
+const AUTHOR_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'article:author', 'parsely-author'];
+
+function tokenSet(s: string): Set<string> {
+  return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+}
+
+/** Share of `a`'s words that also occur in `b`, 0..1. */
+function overlap(a: string, b: string): number {
+  const ta = tokenSet(a);
+  const tb = tokenSet(b);
+  if (ta.size === 0) return 0;
+  let hit = 0;
+  for (const t of ta) if (tb.has(t)) hit++;
+  return hit / ta.size;
+}
+
+/**
+ * The JSON-LD title. When `name` and `headline` differ (some sites put their own name, or a
+ * description, in one of them), the one that agrees with the document `<title>` wins; else `name`.
+ */
+function jsonLdTitle(article: { [k: string]: Json } | undefined, documentTitle: string | undefined): string | undefined {
+  const name = str(article?.['name']);
+  const headline = str(article?.['headline']);
+  if (name && headline && name !== headline && documentTitle) {
+    return overlap(headline, documentTitle) > overlap(name, documentTitle) ? headline : name;
+  }
+  return name ?? headline;
+}
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function str(v: Json | undefined): string | undefined {
@@ -98,7 +130,11 @@ export function readPageMetadata(doc: DomNode): PageMetadata {
     if (value === '') continue;
     for (const keyAttr of ['property', 'name', 'itemprop']) {
       const keys = (attr(el, keyAttr) ?? '').toLowerCase().split(/\s+/);
-      for (const k of keys) if (k && !meta.has(k)) meta.set(k, value);
+      for (const k of keys) {
+        // `DC.title` and `dc:title` are the same property.
+        const key = k.startsWith('dc.') || k.startsWith('dcterm.') || k.startsWith('dcterms.') ? k.replace('.', ':') : k;
+        if (key && !meta.has(key)) meta.set(key, value);
+      }
     }
   }
   const md: PageMetadata = {};
@@ -106,19 +142,19 @@ export function readPageMetadata(doc: DomNode): PageMetadata {
   const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage' && t !== 'Blog')) ?? ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
 
   const pick = (...vals: (string | undefined)[]): string | undefined => vals.find((v) => v !== undefined && v !== '');
-  const metaTitle = pick(str(article?.['headline']), meta.get('og:title'), meta.get('twitter:title'), meta.get('dc.title'), meta.get('dcterm:title'), meta.get('title'), str(article?.['name']));
-  if (metaTitle) md.metaTitle = metaTitle;
   const titleEl = findFirst(doc, (el) => tagName(el) === 'title');
   if (titleEl) {
     const t = plainText(titleEl);
     if (t) md.documentTitle = t;
   }
-  const description = pick(meta.get('description'), meta.get('og:description'), meta.get('twitter:description'), meta.get('dc.description'), str(article?.['description']));
+  const metaTitle = pick(jsonLdTitle(article, md.documentTitle), ...TITLE_KEYS.map((k) => meta.get(k)));
+  if (metaTitle) md.metaTitle = metaTitle;
+  const description = pick(...DESCRIPTION_KEYS.map((k) => meta.get(k)), str(article?.['description']));
   if (description) md.description = description;
-  const metaAuthor = meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('parsely-author');
+  const metaAuthor = pick(...AUTHOR_KEYS.map((k) => meta.get(k)));
   const author = pick(nameOf(article?.['author']), metaAuthor && !/^https?:/i.test(metaAuthor) ? metaAuthor : undefined);
   if (author) md.author = author;
-  const published = pick(str(article?.['datePublished']), meta.get('article:published_time'), meta.get('og:published_time'), meta.get('datepublished'), meta.get('date'), meta.get('dc.date'), meta.get('parsely-pub-date'));
+  const published = pick(str(article?.['datePublished']), meta.get('article:published_time'), meta.get('og:published_time'), meta.get('datepublished'), meta.get('date'), meta.get('dc:date'), meta.get('dcterms:created'), meta.get('parsely-pub-date'));
   if (published) md.published = published;
   const modified = pick(str(article?.['dateModified']), meta.get('article:modified_time'), meta.get('og:updated_time'), meta.get('datemodified'));
   if (modified) md.modified = modified;

@@ -5,17 +5,15 @@
  */
 
 /** Separators between a title and a site name, each with a space on both sides. */
-const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' » ', ' « ', ' / ', ' · ', ' • ', ' ~ '];
-/** A cut-down title shorter than this (in words) is too short to trust: the whole title is kept. */
-const MIN_WORDS = 4;
+const SEPARATORS = [' | ', ' - ', ' – ', ' :: ', ' » ', ' / ', ' \\ ', ' > ', ' · ', ' • '];
+/** Fewer words than this left after cutting the last part: cut the first part instead. */
+const MIN_KEPT = 3;
+/** A cut title this short (in words) could be a site or section name: keep the whole title. */
+const MAX_AMBIGUOUS = 4;
 
 function words(s: string): number {
   const t = s.trim();
   return t === '' ? 0 : t.split(/\s+/).length;
-}
-
-function loose(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Split a `<title>` at its separators; returns the parts and the separators between them. */
@@ -45,34 +43,23 @@ function join(parts: string[], seps: string[], from: number, to: number): string
 }
 
 /**
- * Cut the site name off a document title. `headings` are the page's `<h1>`/`<h2>` texts: a
- * heading equal to the whole title, or to a run of its parts, wins.
+ * Cut the site name off a document title: the part after the last separator goes (`Title | Site`);
+ * when fewer than `MIN_KEPT` words would remain, the first part goes instead (`Site | Title`).
+ * A result of `MAX_AMBIGUOUS` words or fewer cannot be told from a site or section name, so the
+ * whole title is kept then (`Mozilla - Wikipedia`).
  */
-export function cleanDocumentTitle(title: string, headings: readonly string[]): string {
+export function cleanDocumentTitle(title: string): string {
   const t = title.trim();
-  const heads = new Set(headings.map(loose));
-  if (heads.has(loose(t))) return t;
   const { parts, seps } = splitTitle(t);
   if (parts.length < 2) return t;
-  // A run of parts equal to a heading.
-  for (let from = 0; from < parts.length; from++) {
-    for (let to = parts.length; to > from; to--) {
-      if (from === 0 && to === parts.length) continue;
-      const cand = join(parts, seps, from, to);
-      if (heads.has(loose(cand))) return cand;
-    }
-  }
-  // Drop the last part (`Title | Site`); if too short, try dropping the first (`Site | Title`).
-  const head = join(parts, seps, 0, parts.length - 1);
-  if (words(head) >= MIN_WORDS) return head;
-  const tail = join(parts, seps, 1, parts.length);
-  if (words(tail) >= MIN_WORDS) return tail;
-  return t;
+  let cut = join(parts, seps, 0, parts.length - 1);
+  if (words(cut) < MIN_KEPT) cut = join(parts, seps, 1, parts.length);
+  return words(cut) <= MAX_AMBIGUOUS ? t : cut;
 }
 
 /** Pick the title from what the page offers. */
-export function chooseTitle(metaTitle: string | undefined, documentTitle: string | undefined, h1s: readonly string[], headings: readonly string[]): string | undefined {
+export function chooseTitle(metaTitle: string | undefined, documentTitle: string | undefined, h1s: readonly string[]): string | undefined {
   if (metaTitle) return metaTitle;
-  if (documentTitle) return cleanDocumentTitle(documentTitle, headings);
+  if (documentTitle) return cleanDocumentTitle(documentTitle);
   return h1s[0];
 }

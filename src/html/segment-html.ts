@@ -22,6 +22,9 @@ import { readPageMetadata } from './page-metadata.js';
 import { chooseTitle } from './page-title.js';
 import { measureDocument } from './text-stats.js';
 
+/** A container with less text than this (characters) is looked for again without class filtering. */
+const RETRY_BELOW = 500;
+
 function loose(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -48,15 +51,21 @@ export function segmentHtml(html: string): Segmented {
   // Headings, for the title.
   const headingEls = firstVisible(findAll(doc, (el) => tagName(el) === 'h1' || tagName(el) === 'h2'));
   const h1s = headingEls.filter((el) => tagName(el) === 'h1');
-  const headingTexts = headingEls.map((el) => plainText(el)).filter(Boolean);
-  const title = chooseTitle(page.metaTitle, page.documentTitle, h1s.map((el) => plainText(el)).filter(Boolean), headingTexts);
+  const title = chooseTitle(page.metaTitle, page.documentTitle, h1s.map((el) => plainText(el)).filter(Boolean));
 
   // The details block and the comments are data, never body.
   const details = readDetailsBlock(doc, stats, lines);
   const countEl = findShortTextElement(doc, stats, COMMENTS_HEADING);
   const comments = readComments(doc, countEl);
 
-  const choice = findContent(doc, stats, page.articleBody ?? null);
+  let choice = findContent(doc, stats, page.articleBody ?? null);
+  const textOf = (c: typeof choice): number => (c.top === null ? -1 : c.roots.reduce((n, r) => n + (stats.get(r)?.textLen ?? 0), 0));
+  if (textOf(choice) < RETRY_BELOW) {
+    const retry = findContent(doc, stats, page.articleBody ?? null, { skipNegative: false });
+    if (textOf(retry) > textOf(choice)) choice = retry;
+  }
+  const keep = new Set<DomNode>();
+  for (let a = choice.top; a && !choice.roots.includes(a); a = a.parent) keep.add(a);
   const skip = new Set<DomNode>();
   if (details) skip.add(details.node);
   if (comments && !choice.roots.some((r) => isInside(r, comments.node))) skip.add(comments.node);
@@ -68,7 +77,7 @@ export function segmentHtml(html: string): Segmented {
   titleElement ??= h1s.find((el) => choice.roots.some((r) => isInside(el, r))) ?? null;
   if (!titleElement && h1s.length === 1) titleElement = h1s[0] ?? null;
 
-  const body = emitBlocks(choice.roots, { stats, lines, titleElement, skip });
+  const body = emitBlocks(choice.roots, { stats, lines, titleElement, skip, keep });
   const blocks: SourceBlock[] = [];
   if (titleElement && body.length > 0 && !choice.roots.some((r) => isInside(titleElement, r))) {
     const text = plainText(titleElement);

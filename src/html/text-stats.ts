@@ -7,6 +7,7 @@
 
 import { childrenOf, isElement, isHtmlSpace, isText, tagName, textData, type DomNode } from './dom.js';
 import { isNeverText } from './boilerplate.js';
+import { usableHref } from './href.js';
 
 /** Block-level elements: a boundary between runs of text. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -120,7 +121,8 @@ export function measureDocument(root: DomNode): StatsMap {
       if (kb || ks.hasBlock) s.hasBlock = true;
       if (!kb) s.inlineLen += ks.inlineLen;
     }
-    if (t === 'a') s.linkLen = s.textLen;
+    // A link that goes nowhere (a script call, an empty fragment) is not navigation.
+    if (t === 'a' && usableHref(n.attribs?.['href']) !== null) s.linkLen = s.textLen;
     stats.set(n, s);
   }
   return stats;
