@@ -140,7 +140,7 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
       const fixed = repairMojibake(text);
       if (fixed.repairs > 0) {
         diagnostics.push(
-          diagnostic('MOJIBAKE_REPAIRED', `${fixed.repairs} character(s) of UTF-8 misread as windows-1252/latin-1 were repaired (e.g. "Ã¼" → "ü")`),
+          diagnostic('MOJIBAKE_REPAIRED', `${fixed.repairs} character(s) of UTF-8 misread as windows-1252/latin-1 were repaired`),
         );
         return { text: fixed.text, encoding, confidence, diagnostics };
       }
