@@ -5,7 +5,7 @@
 import type { DocumentHints } from '../article/blocks.js';
 import { SCHEMA_VERSION, type Article, type ArticleSource, type Block, type InlineLink, type Section } from '../article/types.js';
 import type { BodyItem } from '../classify/classify-body.js';
-import { splitDateline } from '../classify/dateline.js';
+import { matchesLocation, splitDateline } from '../classify/dateline.js';
 import type { RawField } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { detectDirection, detectLanguage } from '../language/detect-language.js';
@@ -82,7 +82,8 @@ export function assembleArticle(input: AssembleInput): Article {
         lede = split.rest;
         ledeLinks = ledeLinks?.filter((l) => l.start >= split.removed).map((l) => ({ ...l, start: l.start - split.removed }));
         diagnostics.push(diagnostic('DATELINE_SPLIT', `dateline "${split.dateline}" split off the lede`, first.line));
-        if (metadata.location !== null && split.dateline.toLowerCase() !== metadata.location.toLowerCase()) {
+        // `Kiel` agrees with `Kiel, Deutschland`: only a different place is a mismatch.
+        if (metadata.location !== null && !matchesLocation(split.dateline, [metadata.location])) {
           diagnostics.push(diagnostic('DATELINE_MISMATCH', `dateline "${split.dateline}" differs from the location "${metadata.location}"`, first.line));
         }
       }

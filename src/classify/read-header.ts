@@ -21,6 +21,14 @@ const MAX_TEASER = 400;
 /** A photo credit at the end of a template line: `(Symbolbild/MND)`, `(Foto: dpa)`. */
 const PHOTO_CREDIT = /\s*\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|Symbolfoto|Foto|Bild|Archivbild|Archivfoto|Photo|Image)\b[^()]{0,40})\)$/iu;
 const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s)/u;
+/**
+ * How a paragraph ends (a full stop or ellipsis, maybe inside a closing quote); titles end
+ * otherwise or in `!`/`?`. Guards against taking the title `Kiel - Neue Fähre startet im Mai` for
+ * a lede that opens with the dateline `Kiel - `.
+ */
+const ENDS_LIKE_PARAGRAPH = /[.。．…]["'”’»)]?$/u;
+/** A line this long that opens with a dateline is a lede whatever its last character. */
+const MAX_DATELINE_TITLE = 150;
 
 export interface Header {
   title: string | null;
@@ -51,13 +59,24 @@ function fieldFrom(block: SourceBlock, label: string, entry: RawField['entry'], 
   return { label, entry, values: value === null ? [] : [{ text: value }], inline: value !== null, line: block.line };
 }
 
-function isTitleLike(block: SourceBlock, locations: readonly string[]): boolean {
+/** True when the text of `blocks[at]` is printed again within the title-repeat window. */
+function printedAgain(blocks: readonly SourceBlock[], at: number): boolean {
+  const key = sameTextKey(blocks[at]!.text);
+  for (let k = at + 1; k < Math.min(blocks.length, at + 1 + TITLE_REPEAT_WINDOW); k++) {
+    if (sameTextKey(blocks[k]!.text) === key) return true;
+  }
+  return false;
+}
+
+/** `repeated`: the line is printed again just below, which only a title is. */
+function isTitleLike(block: SourceBlock, locations: readonly string[], repeated: boolean): boolean {
   if (block.hint === 'title') return true;
   if (block.hint !== 'line') return false;
   const text = block.text;
   const length = [...text].length;
   if (length === 0 || length > MAX_TITLE || LIST_MARKER.test(text) || text.startsWith('> ')) return false;
-  if (splitDateline(text, locations) !== null) return false;
+  // A lede that opens with its dateline, not a title: ends like a paragraph and is not repeated.
+  if (!repeated && (ENDS_LIKE_PARAGRAPH.test(text) || length > MAX_DATELINE_TITLE) && splitDateline(text, locations) !== null) return false;
   // Two sentences or more is a paragraph, not a title.
   if (/[.!?。！？]\s+\S.*[.!?。！？]$/u.test(text) && length > 120) return false;
   return true;
@@ -111,7 +130,7 @@ export function readHeader(
   if (hints.title !== undefined && hints.title !== '') {
     title = hints.title;
     if (first?.hint === 'title') i++;
-  } else if (first !== undefined && blocks.length > i + 1 && isTitleLike(first, knownLocations)) {
+  } else if (first !== undefined && blocks.length > i + 1 && isTitleLike(first, knownLocations, printedAgain(blocks, i))) {
     title = first.text;
     i++;
   } else if (first?.hint === 'title') {
