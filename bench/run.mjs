@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: every speed benchmark in one run, one table, written to bench/RESULTS.md with
+ * the machine's CPU, cores and Node version.
+ *
+ *   BENCH_JSDOM=1   also time Readability + jsdom (about 80 CPU-seconds and several GB of memory)
+ *   BENCH_QUICK=1   smaller batch and growth sizes (for a quick look, not for the record)
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { measureStartup } from './startup.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const rows = [];
+const notes = [];
+
+function row(benchmark, value, peer, ratio, target) {
+  rows.push({ benchmark, value, peer, ratio, target });
+  process.stderr.write(`  ${benchmark}: ${value}${peer ? ` (peer ${peer})` : ''}${ratio ? `, ratio ${ratio}` : ''}\n`);
+}
+
+function htmlSpeed(kind) {
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, 'html-speed.mjs'), kind], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`html-speed ${kind} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+process.stderr.write('start-up…\n');
+const startup = measureStartup();
+row('start-up: article-parse seed --format json (median ms)', startup.articleParseMs, `node -e 0: ${startup.nodeMs}`, `${startup.ratio}×`, '≤ 1.5×');
+
+process.stderr.write('HTML extraction over the Readability pages…\n');
+const ours = htmlSpeed('article-parse');
+const linkedom = htmlSpeed('readability-linkedom');
+row('HTML: pages per CPU-second (article-parse)', ours.pagesPerCpuSecond, `Readability+linkedom: ${linkedom.pagesPerCpuSecond}`, `${(ours.pagesPerCpuSecond / linkedom.pagesPerCpuSecond).toFixed(2)}×`, '≥ 2×');
+row('HTML: peak RSS MB (article-parse, all pages)', ours.peakRssMB, `Readability+linkedom: ${linkedom.peakRssMB}`, '', '< 300 MB');
+if (process.env['BENCH_JSDOM'] === '1') {
+  const jsdom = htmlSpeed('readability-jsdom');
+  row('HTML: pages per CPU-second vs Readability+jsdom', ours.pagesPerCpuSecond, `Readability+jsdom: ${jsdom.pagesPerCpuSecond}`, `${(ours.pagesPerCpuSecond / jsdom.pagesPerCpuSecond).toFixed(2)}×`, '≥ 10×');
+} else notes.push('Readability + jsdom not timed in this run (set BENCH_JSDOM=1).');
+
+for (const [file, fn] of [['growth.mjs', 'runGrowth'], ['batch.mjs', 'runBatchBench']]) {
+  const path = join(import.meta.dirname, file);
+  if (!existsSync(path)) {
+    notes.push(`${file}: not present.`);
+    continue;
+  }
+  const mod = await import(path);
+  if (typeof mod[fn] !== 'function') {
+    notes.push(`${file}: exports no ${fn}().`);
+    continue;
+  }
+  process.stderr.write(`${file}…\n`);
+  for (const r of await mod[fn]({ quick: process.env['BENCH_QUICK'] === '1' })) row(r.benchmark, r.value, r.peer ?? '', r.ratio ?? '', r.target ?? '');
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const table = [
+  '| benchmark | article-parse | peer / floor | ratio | target |',
+  '| --- | ---: | --- | ---: | --- |',
+  ...rows.map((r) => `| ${r.benchmark} | ${r.value} | ${r.peer} | ${r.ratio} | ${r.target} |`),
+].join('\n');
+const report = `# Benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${cpus().length} cores, Node ${process.version} (\`npm run bench\`).\n\n${table}\n${notes.length > 0 ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
+writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+process.stdout.write(report);
