@@ -1,0 +1,192 @@
+/**
+ * normalise stage: every clean-up of issue 2 on its own, link positions kept, and idempotence
+ * (normalising twice changes nothing).
+ */
+
+import { describe, expect, it } from 'vitest';
+import type { SourceBlock } from '../src/article/blocks.js';
+import { convertMarkdownLinks } from '../src/normalise/markdown-links.js';
+import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
+import { collapseStutters, cpLength, normaliseText } from '../src/normalise/normalise-text.js';
+
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
+
+function clean(text: string): string {
+  return normaliseText(text).text;
+}
+
+function kinds(text: string): string[] {
+  return normaliseText(text).repairs.map((r) => r.kind);
+}
+
+function line(text: string, n = 1): SourceBlock {
+  return { text, raw: text, line: n, hint: 'line' };
+}
+
+describe('normaliseText: Unicode', () => {
+  it('composes to NFC', () => {
+    expect(clean('Mu\u0308nchen')).toBe('München');
+  });
+
+  it('removes zero-width spaces, word joiners, soft hyphens and stray BOMs inside the text', () => {
+    expect(clean('fünf\u00ADtausend')).toBe('fünftausend');
+    expect(clean('Auch\u200B bei')).toBe('Auch bei');
+    expect(clean('gibt es\uFEFF deutlich')).toBe('gibt es deutlich');
+    expect(clean('Wort\u2060verbinder')).toBe('Wortverbinder');
+    expect(kinds('a\u200Bb\u00ADc')).toEqual(['invisible']);
+  });
+
+  it('removes directional marks but keeps ZWNJ and ZWJ (Persian, Indic scripts, emoji need them)', () => {
+    expect(clean('\u200Fנמל המפרץ\u200E')).toBe('נמל המפרץ');
+    expect(clean('می\u200Cکنند')).toBe('می\u200Cکنند');
+    expect(clean('क्\u200Dष')).toBe('क्\u200Dष');
+  });
+
+  it('removes control characters but not tabs between words (they become one space)', () => {
+    expect(clean('a\u0007b')).toBe('ab');
+    expect(clean('Ort\tKiel')).toBe('Ort Kiel');
+  });
+});
+
+describe('normaliseText: spaces', () => {
+  it('collapses runs of spaces and trims', () => {
+    expect(clean('  Bootsklassen    stark   gefragt ')).toBe('Bootsklassen stark gefragt');
+  });
+
+  it('keeps no-break spaces (French typography)', () => {
+    expect(clean(`«${NBSP}Oui${NBSP}»`)).toBe(`«${NBSP}Oui${NBSP}»`);
+  });
+});
+
+describe('normaliseText: space before punctuation', () => {
+  it('removes a space before a comma or full stop that ends a word', () => {
+    expect(clean('del tranvía , que')).toBe('del tranvía, que');
+    expect(clean('wie nie zuvor . Mehr')).toBe('wie nie zuvor. Mehr');
+    expect(clean('am Ende .')).toBe('am Ende.');
+    expect(clean('Er sagte „ja“ .')).toBe('Er sagte „ja“.');
+  });
+
+  it('keeps the space before a decimal, `.NET` and an ellipsis', () => {
+    expect(clean('ungefähr ,5 Prozent')).toBe('ungefähr ,5 Prozent');
+    expect(clean('mit .NET gebaut')).toBe('mit .NET gebaut');
+    expect(clean('und dann ... nichts')).toBe('und dann ... nichts');
+  });
+
+  it('removes a space before the Arabic comma and semicolon', () => {
+    expect(clean('Macron ، الذي')).toBe('Macron، الذي');
+    expect(clean('الذروة ؛ وهو')).toBe('الذروة؛ وهو');
+  });
+
+  it('removes a space before the CJK full stop and commas', () => {
+    expect(clean('開館した 。蔵書は約三十万冊で 、平日')).toBe('開館した。蔵書は約三十万冊で、平日');
+    expect(clean('正式完工 ，新开放')).toBe('正式完工，新开放');
+  });
+
+  it('keeps French spacing before ; : ! ? and inside « »', () => {
+    const french = `Nantes : restaurée ; la toiture ! Et les prix ? «${NBSP}On attendait${NBSP}» et « oui »`;
+    expect(clean(french)).toBe(french);
+    expect(clean(`prudents${NNBSP}: certains`)).toBe(`prudents${NNBSP}: certains`);
+    expect(kinds(french)).toEqual([]);
+  });
+});
+
+describe('collapseStutters', () => {
+  it('collapses a word repeated three or more times in a row, in several scripts', () => {
+    expect(clean('طلب من من من من من من من من إيران')).toBe('طلب من إيران');
+    expect(clean('ha prometido que que que que habrá')).toBe('ha prometido que habrá');
+    expect(clean('прийшли дуже дуже дуже багато')).toBe('прийшли дуже багато');
+    expect(clean('είναι πολύ πολύ πολύ μεγαλύτερη')).toBe('είναι πολύ μεγαλύτερη');
+    expect(clean('सफ़र बहुत बहुत बहुत छोटा')).toBe('सफ़र बहुत छोटा');
+    expect(clean('می‌گویند که که که اجاره‌ها')).toBe('می‌گویند که اجاره‌ها');
+  });
+
+  it('reports the word and the count', () => {
+    const r = collapseStutters('de de de de saison');
+    expect(r.text).toBe('de saison');
+    expect(r.repairs).toEqual([{ kind: 'stutter', count: 1, detail: '"de" ×4' }]);
+  });
+
+  it('compares case-insensitively and keeps punctuation on the last repeat', () => {
+    expect(collapseStutters('Die die die Polizei').text).toBe('Die Polizei');
+    expect(collapseStutters('fin de la la la.').text).toBe('fin de la.');
+  });
+
+  it('leaves a word printed twice, and repeated numbers, alone', () => {
+    expect(clean('dass das das Problem')).toBe('dass das das Problem');
+    expect(clean('Ergebnis 1 1 1 0')).toBe('Ergebnis 1 1 1 0');
+  });
+});
+
+describe('idempotence', () => {
+  const samples = [
+    'Macron ، الذي أكد طلب من من من من إيران',
+    'del tranvía , que que que que habrá  ayudas',
+    `Nantes : restaurée ; «${NBSP}On attendait${NBSP}» !`,
+    '仙台市は 。蔵書は約三十万冊で 、平日',
+    'fünf\u00ADtausend\u200B Teilnehmende\uFEFF  aus  vierzig Ländern .',
+    'la la la la la la . Fin',
+    'a , , , b',
+  ];
+  for (const s of samples) {
+    it(`normalising twice changes nothing: ${JSON.stringify(s.slice(0, 30))}`, () => {
+      const once = normaliseText(s).text;
+      const twice = normaliseText(once);
+      expect(twice.text).toBe(once);
+      expect(twice.repairs.filter((r) => r.kind !== 'spaces')).toEqual([]);
+    });
+  }
+});
+
+describe('Markdown links in body text', () => {
+  it('become plain text with the URL kept as a link at the right code-point offset', () => {
+    const r = convertMarkdownLinks('Nach Angaben des [Kieler Yacht-Club](https://www.kyc.example/kw) sind');
+    expect(r.text).toBe('Nach Angaben des Kieler Yacht-Club sind');
+    expect(r.links).toEqual([{ text: 'Kieler Yacht-Club', url: 'https://www.kyc.example/kw', start: 17 }]);
+  });
+
+  it('count offsets in code points after astral characters', () => {
+    const r = convertMarkdownLinks('𝔸 [x](https://a.example)');
+    expect(r.links[0]!.start).toBe(2);
+    expect(cpLength(r.text.slice(0, r.text.indexOf('x')))).toBe(2);
+  });
+
+  it('leave brackets that are not links alone', () => {
+    expect(convertMarkdownLinks('[Anzeige] (siehe unten)').text).toBe('[Anzeige] (siehe unten)');
+    expect(convertMarkdownLinks('[a](javascript:alert(1))').links).toEqual([]);
+  });
+
+  it('are converted by normaliseBlocks in plain-text lines, with a diagnostic', () => {
+    const out = normaliseBlocks([line('Wie die [Kieler Nachrichten](https://kn.example/a) berichten , ist', 6)]);
+    expect(out.blocks[0]!.text).toBe('Wie die Kieler Nachrichten berichten, ist');
+    expect(out.blocks[0]!.links).toEqual([{ text: 'Kieler Nachrichten', url: 'https://kn.example/a', start: 8 }]);
+    expect(out.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['SPACE_BEFORE_PUNCTUATION_REMOVED', 6],
+      ['MARKDOWN_LINK_CONVERTED', 6],
+    ]);
+  });
+
+  it('keep existing links on the same words when the text around them is cleaned', () => {
+    const block: SourceBlock = { text: 'a  b\u200B [c] d', raw: 'a  b\u200B [c] d', line: 1, hint: 'paragraph', links: [{ text: '[c]', url: 'https://c.example', start: 6 }] };
+    const out = normaliseBlocks([block]);
+    expect(out.blocks[0]!.text).toBe('a b [c] d');
+    expect(out.blocks[0]!.links).toEqual([{ text: '[c]', url: 'https://c.example', start: 4 }]);
+  });
+});
+
+describe('normaliseBlocks diagnostics', () => {
+  it('report each repair on the block line, but not ordinary space runs', () => {
+    const out = normaliseBlocks([line('a  b', 1), line('x\u00ADy', 2), line('de de de x', 3)]);
+    expect(out.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['INVISIBLE_CHARACTERS_REMOVED', 2],
+      ['STUTTER_COLLAPSED', 3],
+    ]);
+  });
+
+  it('are idempotent over blocks: a second pass reports nothing', () => {
+    const first = normaliseBlocks([line('Macron ، الذي من من من', 1), line('[a](https://a.example) , b', 2)]);
+    const second = normaliseBlocks(first.blocks);
+    expect(second.blocks.map((b) => b.text)).toEqual(first.blocks.map((b) => b.text));
+    expect(second.diagnostics).toEqual([]);
+  });
+});
