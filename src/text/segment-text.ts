@@ -16,6 +16,30 @@ const WRAP_MIN_FULL_LINES = 3;
 const ENDS_SENTENCE = /[.!?…:;。！？؟۔।"”»]$/u;
 const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s|>\s?)/u;
 
+/** Characters two lines must share at their start to count as copies of each other. */
+const REPEAT_PREFIX = 20;
+
+/**
+ * True when two lines start with the same text: a title or teaser printed again (maybe with a photo
+ * credit), never a wrapped line and its continuation. Guards against joining template repeats.
+ */
+function startsAlike(a: string, b: string): boolean {
+  const n = Math.min(REPEAT_PREFIX, a.length, b.length);
+  return n > 0 && a.slice(0, n).toLowerCase() === b.slice(0, n).toLowerCase();
+}
+
+/**
+ * A greedy wrapper breaks a line only when the next word would not fit on it: so a line was
+ * wrapped only if it plus a space plus the next line's first word is wider than the widest line.
+ * Guards against gluing a title to its repeat (or to the lede) in a short single-newline article.
+ */
+function nextWordWouldNotFit(line: string, next: string, width: number): boolean {
+  if (startsAlike(line, next)) return false;
+  const space = next.indexOf(' ');
+  const firstWord = space === -1 ? next : next.slice(0, space);
+  return line.length + 1 + firstWord.length > width;
+}
+
 interface Line {
   text: string;
   line: number;
@@ -53,7 +77,8 @@ function wrapWidth(lines: readonly Line[]): number | null {
     const l = lines[i]!;
     if (l.text.length >= width * WRAP_MIN_SHARE) {
       full++;
-      if (!lines[i + 1]!.afterBlank && !ENDS_SENTENCE.test(l.text)) continued++;
+      const next = lines[i + 1]!;
+      if (!next.afterBlank && !ENDS_SENTENCE.test(l.text) && nextWordWouldNotFit(l.text, next.text, width)) continued++;
     }
   }
   return full >= WRAP_MIN_FULL_LINES && continued >= 2 && continued * 3 >= full ? width : null;
@@ -76,6 +101,7 @@ export function segmentText(text: string): Segmented & { unwrapped: number } {
       !l.afterBlank &&
       prevLine.text.length >= width * WRAP_MIN_SHARE &&
       !ENDS_SENTENCE.test(prevLine.text) &&
+      nextWordWouldNotFit(prevLine.text, l.text, width) &&
       !LIST_MARKER.test(l.text)
     ) {
       prev.text += ' ' + l.text;
