@@ -16,6 +16,7 @@ import { InputError, readInputFile } from './read-input.js';
 import { diagnosticLines, makePaint, type Paint, type Verbosity } from './report.js';
 import { writeFileAtomic } from './write-output.js';
 import type { CliIO } from './io.js';
+import { addBatchOptions, BATCH_EXAMPLES, isBatch, runBatchCommand, type BatchCliOptions } from '../batch/batch-cli.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
@@ -39,11 +40,11 @@ Examples:
 Exit codes: 0 all inputs converted, 1 some input failed, 2 usage error.
 Diagnostics go to stderr; --verbose shows every repair, --quiet only errors.`;
 
-interface Options {
+interface Options extends BatchCliOptions {
   format: OutputFormat;
   output?: string;
   compact: boolean;
-  inputFormat: InputFormatOption;
+  inputFormat: InputFormatOption | 'ndjson';
   encoding?: string;
   labels?: string;
   maxBytes: number;
@@ -55,7 +56,7 @@ interface Options {
 class UsageError extends Error {}
 
 function program(io: CliIO): Command {
-  return new Command()
+  const cmd = new Command()
     .name('article-parse')
     .description('Turn scraped news articles (text, HTML, Markdown) into structured data: title, dateline, lede, sections and metadata.')
     .version(VERSION, '-V, --version')
@@ -63,7 +64,7 @@ function program(io: CliIO): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
     .option('-o, --output <file>', 'write the result to FILE (atomically) instead of stdout')
     .option('--compact', 'one-line JSON', false)
-    .addOption(new Option('--input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'markdown']).default('auto'))
+    .addOption(new Option('--input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'markdown', 'ndjson']).default('auto'))
     .option('--encoding <name>', 'decode input with this encoding (e.g. windows-1256) instead of detecting it')
     .option('--labels <file>', 'YAML file with more metadata labels (other sites, other languages)')
     .addOption(
@@ -78,13 +79,14 @@ function program(io: CliIO): Command {
     .option('-q, --quiet', 'print only errors on stderr', false)
     .option('-v, --verbose', 'print every diagnostic (repairs too) on stderr', false)
     .option('--no-color', 'no colour on stderr (also: NO_COLOR=1)')
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', EXAMPLES + '\n' + BATCH_EXAMPLES)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s),
     });
+  return addBatchOptions(cmd);
 }
 
 async function loadLabels(path: string | undefined, cwd: string): Promise<LabelTable> {
@@ -139,6 +141,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     throw error;
   }
 
+  if (opts.inputFormat === 'ndjson' || isBatch(inputs, opts, io.cwd)) return runBatchCommand(inputs, opts, { io, labels, paint, verbosity });
+
   if (inputs.length === 0) {
     if (io.stdinIsTTY) return usage('no input given (pass a file, or pipe text into stdin)');
     inputs = ['-'];
@@ -189,7 +193,7 @@ async function convert(input: string, name: string, opts: Options, labels: Label
   }
   const article = parseArticle(bytes, {
     path: input === '-' ? null : input,
-    inputFormat: opts.inputFormat,
+    inputFormat: opts.inputFormat === 'ndjson' ? 'auto' : opts.inputFormat,
     labels,
     ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
   });

@@ -1,0 +1,421 @@
+/**
+ * The batch runner: walk → plan (output names, resume check) → convert (in this thread or a
+ * worker pool, a bounded window of inputs in flight) → finish each input *in input order*
+ * (duplicate check, atomic write or stdout record, manifest, report, progress). Finishing in
+ * input order is what makes the output of `-j N` byte-identical to `-j1`.
+ */
+
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CliIO } from '../cli/io.js';
+import { diagnosticLines, type Paint, type Verbosity } from '../cli/report.js';
+import { OUTPUT_EXTENSIONS, type Diagnostic } from '../index.js';
+import { inlineConverter, poolConverter, type Converter } from './converter.js';
+import { DuplicateIndex, type DuplicateMatch } from './duplicates.js';
+import { contentHash, Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
+import { OutputFolder, OutputFolderError, OutputWriteError } from './output-folder.js';
+import { OutputNamer, type OutputName } from './output-names.js';
+import { startProgress, type Progress } from './progress.js';
+import { ReportFile } from './report-file.js';
+import { StopSignal } from './stop-signal.js';
+import { countStatus, emptyTally, formatSummary, type Tally } from './summary.js';
+import { BatchInputError, type ConvertResult, type ConvertSettings, type InputItem, type InputStatus, type ReasonCode, type ReportRecord } from './types.js';
+import { walkInputs } from './walk-inputs.js';
+
+/** Exit code after SIGINT/SIGTERM (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+/** Below this many inputs the batch converts in the calling thread: starting workers costs more. */
+export const SMALL_BATCH = 8;
+
+/** How to run a batch. */
+export interface BatchOptions {
+  /** Input paths, folders, globs, archives, `-`. */
+  inputs: readonly string[];
+  /** More inputs, one per line (or NUL-separated), read from this file or `-` (stdin). */
+  filesFrom: string | null;
+  /** Write one file per input here; `null` streams NDJSON records to stdout. */
+  outDir: string | null;
+  settings: ConvertSettings;
+  maxBytes: number;
+  /** Worker threads; 1 converts in the calling thread. */
+  jobs: number;
+  /** Write only the first article of each duplicate group. */
+  dedupe: boolean;
+  /** `fresh` refuses a folder that holds an earlier run; `skip-existing` resumes; `force` redoes all. */
+  mode: 'fresh' | 'skip-existing' | 'force';
+  /** List the planned writes on stdout and stop. */
+  dryRun: boolean;
+  /** Where to write the NDJSON report, or `null`. */
+  report: string | null;
+  verbosity: Verbosity;
+  paint: Paint;
+  /** Show a progress bar when stderr is a terminal. */
+  progress: boolean;
+}
+
+/** Exit codes the runner returns. */
+export const BATCH_EXIT = { ok: 0, failed: 1, usage: 2, interrupted: EXIT_INTERRUPTED } as const;
+
+/** One input between start and finish. */
+interface Outcome {
+  item: InputItem;
+  name: OutputName | null;
+  bytes: number | null;
+  hash: string | null;
+  result: ConvertResult | null;
+  /** Set when `--skip-existing` found a current output. */
+  upToDate: ManifestEntry | null;
+  failure: { reason: ReasonCode; message: string } | null;
+  ms: number;
+}
+
+/** The run's shared state. */
+interface Run {
+  options: BatchOptions;
+  io: CliIO;
+  folder: OutputFolder | null;
+  manifest: Manifest | null;
+  settingsKey: string;
+  namer: OutputNamer | null;
+  converter: Converter;
+  duplicates: DuplicateIndex;
+  report: ReportFile | null;
+  progress: Progress;
+  tally: Tally;
+  stop: StopSignal;
+  /** Set when the output folder became unusable: the batch stops. */
+  fatal: string | null;
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr.write(`article-parse: ${message}\nTry 'article-parse --help'.\n`);
+  return BATCH_EXIT.usage;
+}
+
+/** Split a `--files-from` list: NUL-separated when it holds a NUL (`find -print0`), else by line. */
+export function splitList(text: string): string[] {
+  const parts = text.includes('\0') ? text.split('\0') : text.split('\n');
+  return parts.map((p) => (p.endsWith('\r') ? p.slice(0, -1) : p)).filter((p) => p !== '');
+}
+
+async function* inputSource(options: BatchOptions, readList: () => Promise<Uint8Array>): AsyncGenerator<string> {
+  yield* options.inputs;
+  if (options.filesFrom !== null) {
+    const text = Buffer.from(await readList()).toString('utf8');
+    yield* splitList(text);
+  }
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Take up to `n` items from an iterator without losing the rest. */
+async function peek<T>(iterator: AsyncIterator<T>, n: number): Promise<{ head: T[]; ended: boolean }> {
+  const head: T[] = [];
+  while (head.length < n) {
+    const next = await iterator.next();
+    if (next.done === true) return { head, ended: true };
+    head.push(next.value);
+  }
+  return { head, ended: false };
+}
+
+/** Read, check and convert one input; never rejects. */
+async function start(run: Run, item: InputItem): Promise<Outcome> {
+  const began = performance.now();
+  const outcome: Outcome = { item, name: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0 };
+  if (item.verdict !== undefined) {
+    outcome.failure = { reason: item.verdict.reason, message: item.verdict.message };
+    return outcome;
+  }
+  outcome.name = run.namer?.name(item.relPath) ?? null;
+  try {
+    const bytes = await item.load();
+    outcome.bytes = bytes.byteLength;
+    if (run.manifest !== null) {
+      outcome.hash = contentHash(bytes);
+      const earlier = run.options.mode === 'skip-existing' ? run.manifest.lookup(item.display) : undefined;
+      if (earlier !== undefined && (await isCurrent(run, earlier, outcome))) {
+        outcome.upToDate = earlier;
+        outcome.ms = performance.now() - began;
+        return outcome;
+      }
+    }
+    if (!run.options.dryRun) {
+      outcome.result = await run.converter.convert({ bytes, path: item.display === '<stdin>' ? null : item.display, settings: run.options.settings });
+    }
+  } catch (error) {
+    if (error instanceof BatchInputError) outcome.failure = { reason: error.reason, message: error.message };
+    else outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
+  }
+  outcome.ms = performance.now() - began;
+  return outcome;
+}
+
+/** True when an earlier manifest entry still describes this input's output. */
+async function isCurrent(run: Run, entry: ManifestEntry, outcome: Outcome): Promise<boolean> {
+  if (entry.hash !== outcome.hash || entry.version !== TOOL_VERSION || entry.settings !== run.settingsKey) return false;
+  if (entry.status === 'duplicate') return entry.output === null;
+  if (entry.status !== 'converted' && entry.status !== 'warnings') return false;
+  if (entry.output === null || entry.output !== outcome.name?.path || run.options.outDir === null) return false;
+  return fileExists(resolve(run.io.cwd, run.options.outDir, ...entry.output.split('/')));
+}
+
+/** The reason code for an input that produced no article. */
+function parseFailureReason(diagnostics: readonly Diagnostic[]): ReasonCode {
+  const error = diagnostics.find((d) => d.severity === 'error');
+  switch (error?.code) {
+    case 'NOT_TEXT':
+      return 'not-text';
+    case 'EMPTY_INPUT':
+      return 'empty';
+    case 'NO_ARTICLE':
+      return 'no-article';
+    case 'INPUT_TOO_LARGE':
+      return 'too-large';
+    default:
+      return 'parse-error';
+  }
+}
+
+function record(outcome: Outcome, status: InputStatus, reason: ReasonCode | null, message: string | null, output: string | null, match: DuplicateMatch | null): ReportRecord {
+  return {
+    path: outcome.item.display,
+    status,
+    reason,
+    output,
+    bytes: outcome.bytes,
+    ms: Math.round(outcome.ms * 100) / 100,
+    message,
+    duplicateOf: match?.of ?? null,
+    similarity: match?.similarity ?? null,
+    renamed: outcome.name?.renamed ?? false,
+    diagnostics: outcome.result?.diagnostics ?? [],
+  };
+}
+
+/** Finish one input in input order: duplicates, write, manifest, report, messages. */
+async function finish(run: Run, outcome: Outcome): Promise<void> {
+  const { options, io } = run;
+  const { paint, verbosity } = options;
+  const display = outcome.item.display;
+  let line: ReportRecord;
+  let match: DuplicateMatch | null = null;
+
+  if (outcome.failure !== null || (outcome.result !== null && outcome.result.output === null)) {
+    const reason = outcome.failure?.reason ?? parseFailureReason(outcome.result?.diagnostics ?? []);
+    const message = outcome.failure?.message ?? null;
+    const status: InputStatus = reason === 'not-an-article' ? 'skipped' : 'failed';
+    line = record(outcome, status, reason, message, null, null);
+    if (status === 'failed') {
+      if (message !== null) io.stderr.write(`${display}: ${paint.error('error')} ${message}\n`);
+      for (const text of diagnosticLines(display, outcome.result?.diagnostics ?? [], 'quiet', paint)) io.stderr.write(text + '\n');
+      if (outcome.name !== null && outcome.hash !== null) await note(run, { input: display, output: null, hash: outcome.hash, version: TOOL_VERSION, settings: run.settingsKey, status });
+    }
+  } else if (outcome.upToDate !== null) {
+    const entry = outcome.upToDate;
+    if (entry.fp !== undefined) match = run.duplicates.check(unpackFingerprint(entry.fp), display);
+    line = record(outcome, 'skipped', 'up-to-date', null, entry.output, match);
+  } else if (outcome.result === null) {
+    // --dry-run: the planned write
+    const target = outcome.name !== null && options.outDir !== null ? resolve(io.cwd, options.outDir, ...outcome.name.path.split('/')) : null;
+    if (target !== null && !io.stdout.closed) io.stdout.write(`${display} -> ${target}\n`);
+    line = record(outcome, 'converted', null, 'planned (dry run)', outcome.name?.path ?? null, null);
+  } else {
+    const result = outcome.result;
+    const output = result.output ?? '';
+    if (result.fingerprint !== null) match = run.duplicates.check(result.fingerprint, display);
+    const hasWarnings = result.diagnostics.some((d) => d.severity === 'warning');
+    let status: InputStatus = hasWarnings ? 'warnings' : 'converted';
+    let reason: ReasonCode | null = hasWarnings ? 'has-warnings' : null;
+    let message: string | null = null;
+    let written: string | null = null;
+    if (match !== null && options.dedupe) {
+      status = 'duplicate';
+      reason = match.kind === 'exact' ? 'exact-duplicate' : 'near-duplicate';
+      message = `${match.kind === 'exact' ? 'same article as' : 'nearly the same article as'} ${match.of}; not written (--dedupe)`;
+    } else if (run.folder !== null && outcome.name !== null) {
+      try {
+        await run.folder.write(outcome.name.path, output);
+        written = outcome.name.path;
+      } catch (error) {
+        if (!(error instanceof OutputWriteError)) throw error;
+        status = 'failed';
+        reason = 'write-failed';
+        message = error.message;
+        io.stderr.write(`${display}: ${paint.error('error')} ${error.message}\n`);
+      }
+    } else if (!io.stdout.closed) {
+      io.stdout.write(output);
+    }
+    for (const text of diagnosticLines(display, result.diagnostics, verbosity === 'verbose' ? 'verbose' : 'quiet', paint)) io.stderr.write(text + '\n');
+    if (verbosity === 'verbose' && match !== null) io.stderr.write(`${display}: ${paint.info('info')} ${match.kind} duplicate of ${match.of} (similarity ${match.similarity.toFixed(2)})\n`);
+    line = record(outcome, status, reason, message, written, match);
+    if (outcome.hash !== null) {
+      const entry: ManifestEntry = { input: display, output: written, hash: outcome.hash, version: TOOL_VERSION, settings: run.settingsKey, status };
+      if (result.fingerprint !== null && status !== 'failed') entry.fp = packFingerprint(result.fingerprint);
+      await note(run, entry);
+    }
+  }
+
+  countStatus(run.tally, line.status);
+  if (match !== null) {
+    if (match.kind === 'exact') run.tally.exactDuplicates++;
+    else run.tally.nearDuplicates++;
+  }
+  if (line.renamed) {
+    run.tally.renamed++;
+    if (verbosity !== 'quiet') io.stderr.write(`${display}: ${paint.warning('warning')} output name taken; written as ${line.output ?? outcome.name?.path ?? ''}\n`);
+  }
+  await run.report?.add(line);
+  run.progress.tick(line.status === 'failed');
+}
+
+/** Append to the manifest; a failure there means the output folder is unusable. */
+async function note(run: Run, entry: ManifestEntry): Promise<void> {
+  if (run.manifest === null || run.fatal !== null) return;
+  try {
+    await run.manifest.record(entry);
+  } catch (error) {
+    run.fatal = `cannot write the manifest in ${run.options.outDir ?? ''} (${(error as NodeJS.ErrnoException).code ?? String(error)}); stopping`;
+  }
+}
+
+/** Set up the output folder, manifest and report; a number is an exit code for a problem found. */
+async function prepare(options: BatchOptions, io: CliIO): Promise<number | { folder: OutputFolder | null; manifest: Manifest | null; report: ReportFile | null }> {
+  if (options.outDir === null) {
+    if (options.mode !== 'fresh' || options.dryRun) return usageError(io, '--skip-existing, --force and --dry-run need --out-dir');
+    if (options.settings.format !== 'ndjson') return usageError(io, 'several inputs without --out-dir need --format ndjson (one record per line)');
+  }
+  let folder: OutputFolder | null = null;
+  let manifest: Manifest | null = null;
+  if (options.outDir !== null) {
+    const dir = resolve(io.cwd, options.outDir);
+    if (options.mode === 'fresh' && (await Manifest.exists(dir))) {
+      return usageError(io, `${options.outDir} holds the results of an earlier batch: pass --skip-existing to complete it or --force to redo everything`);
+    }
+    try {
+      if (!options.dryRun) folder = await OutputFolder.open(dir);
+      manifest = await Manifest.open(dir, options.mode === 'skip-existing', options.dryRun);
+    } catch (error) {
+      const message = error instanceof OutputFolderError ? error.message : `cannot write the manifest in ${options.outDir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      io.stderr.write(`article-parse: ${options.paint.error('error')} ${message}\n`);
+      return BATCH_EXIT.failed;
+    }
+  }
+  let report: ReportFile | null = null;
+  if (options.report !== null && !options.dryRun) {
+    try {
+      report = await ReportFile.create(resolve(io.cwd, options.report));
+    } catch (error) {
+      await manifest?.close();
+      return usageError(io, `--report ${options.report}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  return { folder, manifest, report };
+}
+
+/** Run a batch. Returns the exit code: 0 all converted, 1 some failed, 2 usage error, 130 interrupted. */
+export async function runBatch(options: BatchOptions, io: CliIO): Promise<number> {
+  const began = performance.now();
+  if (options.filesFrom === '-' && options.inputs.includes('-')) return usageError(io, 'stdin ("-") can be read only once');
+  const prepared = await prepare(options, io);
+  if (typeof prepared === 'number') return prepared;
+  const { folder, manifest, report } = prepared;
+
+  const stop = new StopSignal();
+  const uninstall = stop.install();
+  const cwd = io.cwd;
+  const exclude = [options.outDir, options.report].filter((p): p is string => p !== null).map((p) => resolve(cwd, p));
+  const source = inputSource(options, () => (options.filesFrom === '-' ? io.readStdin() : readListFile(resolve(cwd, options.filesFrom ?? ''))));
+  let listError: string | null = null;
+  const guardedSource = (async function* () {
+    try {
+      yield* source;
+    } catch (error) {
+      listError = `--files-from ${options.filesFrom ?? ''}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+  })();
+  const walk = walkInputs(guardedSource, { cwd, maxBytes: options.maxBytes, exclude, readStdin: () => io.readStdin(), stopped: () => stop.stopped || io.stdout.closed });
+
+  const { head, ended } = await peek(walk, SMALL_BATCH);
+  const small = ended && head.length < SMALL_BATCH;
+  const converter = options.jobs <= 1 || small || options.dryRun ? inlineConverter() : await poolConverter(options.jobs);
+  const stderrStream = process.stderr;
+  const progress = await startProgress(options.progress && io.stderr.isTTY && options.verbosity !== 'quiet' && !options.dryRun, stderrStream);
+  const run: Run = {
+    options,
+    io,
+    folder,
+    manifest,
+    settingsKey: settingsHash(options.settings, options.dedupe),
+    namer: options.outDir !== null ? new OutputNamer(OUTPUT_EXTENSIONS[options.settings.format], [MANIFEST_NAME]) : null,
+    converter,
+    duplicates: new DuplicateIndex(),
+    report,
+    progress,
+    tally: emptyTally(),
+    stop,
+    fatal: null,
+  };
+
+  const window = Math.max(4, converter.threads * 4);
+  const pending: Promise<Outcome>[] = [];
+  let discovered = 0;
+  const drainOne = async (): Promise<boolean> => {
+    const next = pending.shift();
+    if (next === undefined) return false;
+    const outcome = await Promise.race([next, stop.whenAbandoned().then(() => null)]);
+    if (outcome === null) return false;
+    if (!stop.abandoned) await finish(run, outcome);
+    return true;
+  };
+  const blocked = (): boolean => stop.stopped || io.stdout.closed || run.fatal !== null;
+  try {
+    const all = (async function* () {
+      yield* head;
+      if (!ended) yield* walk;
+    })();
+    for await (const item of all) {
+      if (blocked()) break;
+      discovered++;
+      progress.setTotal(discovered);
+      pending.push(start(run, item));
+      while (pending.length >= window && !stop.abandoned) {
+        if (!(await drainOne())) break;
+      }
+    }
+    while (pending.length > 0 && !stop.abandoned) {
+      if (!(await drainOne())) break;
+    }
+  } finally {
+    uninstall();
+    progress.stop();
+    await converter.close();
+    await manifest?.close().catch(() => undefined);
+    await report?.close().catch((error: unknown) => {
+      io.stderr.write(`article-parse: ${options.paint.error('error')} cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    });
+  }
+
+  if (listError !== null) {
+    io.stderr.write(`article-parse: ${options.paint.error('error')} ${listError}\n`);
+    run.tally.failed++;
+  }
+  if (run.fatal !== null) io.stderr.write(`article-parse: ${options.paint.error('error')} ${run.fatal}\n`);
+  if (io.stdout.closed) return run.tally.failed > 0 ? BATCH_EXIT.failed : BATCH_EXIT.ok;
+  if (options.verbosity !== 'quiet') {
+    io.stderr.write(formatSummary(run.tally, (performance.now() - began) / 1000, { dedupe: options.dedupe, interrupted: stop.signal, dryRun: options.dryRun }));
+  }
+  if (stop.signal !== null) return BATCH_EXIT.interrupted;
+  return run.tally.failed > 0 || run.fatal !== null ? BATCH_EXIT.failed : BATCH_EXIT.ok;
+}
+
+function readListFile(path: string): Promise<Uint8Array> {
+  return readFile(path);
+}
