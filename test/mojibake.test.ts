@@ -182,10 +182,10 @@ describe('correct text is never touched', () => {
   });
 });
 
-/** Best-of-3 time of `fn(input)`. Used only for ratios: tests never assert wall-clock limits. */
+/** Best-of-5 time of `fn(input)`. Used only for ratios: tests never assert wall-clock limits. */
 function bestTime(fn: () => void): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     fn();
     best = Math.min(best, performance.now() - t0);
@@ -202,12 +202,13 @@ describe('linear time, no catastrophic backtracking (time ratios, not limits)', 
     ['ß“×n', (n) => 'ß“'.repeat(n / 2)],
     ['Ã+letters', (n) => ('Ã' + 'a'.repeat(50)).repeat(n / 50)],
   ];
-  it.each(adversarial)('%s: 4× the input takes well under 16× the time', (_name, make) => {
-    const small = make(250_000);
-    const large = make(1_000_000);
+  // 8× the input: linear time gives about 8×, quadratic 64×; 24 leaves room for a busy machine.
+  it.each(adversarial)('%s: 8× the input takes far less than 64× the time', (_name, make) => {
+    const small = make(200_000);
+    const large = make(1_600_000);
     repairMojibake(small); // warm up
     const ratio = bestTime(() => repairMojibake(large)) / bestTime(() => repairMojibake(small));
-    expect(ratio).toBeLessThan(10);
+    expect(ratio).toBeLessThan(24);
   });
 
   it('decodeInput on 1 MB and 10 MB: time grows about linearly', () => {

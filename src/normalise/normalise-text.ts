@@ -68,7 +68,9 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
     const token = tokens[i]!;
     const core = token.toLowerCase();
     let j = i + 1;
-    if (HAS_LETTER.test(token) && !TRAILING_PUNCT.test(token)) {
+    // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain text
+    // a `[word](url)` link is not a repeated word either.
+    if (HAS_LETTER.test(token) && !TRAILING_PUNCT.test(token) && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
       while (j < tokens.length && tokens[j]!.toLowerCase() === core) j++;
       // the last repeat may carry punctuation: `de de de de.`
       if (j < tokens.length && j - i >= 2) {
