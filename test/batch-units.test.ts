@@ -1,0 +1,181 @@
+/**
+ * The batch's parts in-process: entry-path checks, output names, the walk over a real tree with
+ * archives, fingerprints and duplicate groups, list and record parsing.
+ */
+
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateArticle } from '../bench/batch-articles.mjs';
+import { DuplicateIndex } from '../src/batch/duplicates.js';
+import { checkEntryPath, isArticleName, looksLikeGlob } from '../src/batch/entry-path.js';
+import { fingerprintText, similarity } from '../src/batch/fingerprint.js';
+import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
+import { OutputNamer } from '../src/batch/output-names.js';
+import { splitList } from '../src/batch/run-batch.js';
+import type { InputItem } from '../src/batch/types.js';
+import { walkInputs } from '../src/batch/walk-inputs.js';
+import { buildTar, buildZip, tempDir, writeTree } from './batch-helpers.js';
+
+describe('checkEntryPath', () => {
+  it('keeps plain relative names, dropping empty and "." segments', () => {
+    expect(checkEntryPath('a/b/x.txt')).toEqual({ ok: true, path: 'a/b/x.txt' });
+    expect(checkEntryPath('./a//x.txt')).toEqual({ ok: true, path: 'a/x.txt' });
+    expect(checkEntryPath('a\\b\\x.txt')).toEqual({ ok: true, path: 'a/b/x.txt' });
+  });
+  it.each(['../x.txt', 'a/../../x.txt', '..\\x.txt', '/etc/passwd', '\\\\server\\x', 'C:/x.txt', 'c:\\x.txt', 'a/\0/x', '', './'])('refuses %j', (name) => {
+    expect(checkEntryPath(name).ok).toBe(false);
+  });
+});
+
+describe('names', () => {
+  it('article names by extension (none counts), globs by syntax', () => {
+    expect(isArticleName('a/x.TXT')).toBe(true);
+    expect(isArticleName('a/x')).toBe(true);
+    expect(isArticleName('a/x.jpg')).toBe(false);
+    expect(looksLikeGlob('a/**/*.txt')).toBe(true);
+    expect(looksLikeGlob('a/b.txt')).toBe(false);
+  });
+
+  it('gives each input a unique output name, in a fixed way', () => {
+    const namer = new OutputNamer('.json', ['.article-parse-manifest.ndjson']);
+    expect(namer.name('a/x.txt')).toEqual({ path: 'a/x.json', renamed: false });
+    expect(namer.name('a/x.html')).toEqual({ path: 'a/x.html.json', renamed: true });
+    expect(namer.name('a/X.md')).toEqual({ path: 'a/X.md.json', renamed: true });
+    expect(namer.name('a/x.text')).toEqual({ path: 'a/x.text.json', renamed: true });
+    expect(namer.name('a/x.txt')).toEqual({ path: 'a/x.txt.json', renamed: true });
+    expect(namer.name('a/x.txt')).toEqual({ path: 'a/x~2.json', renamed: true });
+    expect(namer.name('b/noext')).toEqual({ path: 'b/noext.json', renamed: false });
+  });
+});
+
+describe('walkInputs', () => {
+  let root: string;
+  const names = async (inputs: string[], exclude: string[] = []): Promise<InputItem[]> => {
+    const items: InputItem[] = [];
+    for await (const item of walkInputs(inputs, { cwd: root, maxBytes: 1_000_000, exclude: exclude.map((e) => join(root, e)), readStdin: () => Promise.resolve(new Uint8Array()), stopped: () => false })) items.push(item);
+    return items;
+  };
+
+  beforeAll(async () => {
+    root = await tempDir();
+    await writeTree(root, {
+      'c/b/2.txt': 'two',
+      'c/b/1.txt': 'one',
+      'c/a.md': '# A',
+      'c/.hidden.txt': 'hidden',
+      'c/.git/x.txt': 'git',
+      'c/pic.jpg': 'jpeg',
+      'c/out/old.json': '{}',
+    });
+    await writeFile(
+      join(root, 'c', 'pack.zip'),
+      buildZip([{ name: 'in/ok.txt', data: 'zip text' }, { name: '../evil.txt', data: 'x' }, { name: '/abs.txt', data: 'x' }, { name: 'in/link.txt', link: '/etc/passwd' }, { name: 'in/img.png', data: 'x' }]),
+    );
+    await writeFile(join(root, 'c', 'pack.tgz'), await buildTar([{ name: 'in/t.txt', data: 'tar text' }, { name: 'in/../../up.txt', data: 'x' }, { name: 'in/l.txt', link: '../../x' }], true));
+    await mkdir(join(root, 'empty'));
+    await symlink(join(root, 'nowhere.txt'), join(root, 'c', 'dangling.txt'));
+  });
+
+  it('lists folders depth first in name order, skipping dot-files and excluded paths, reading archives in place', async () => {
+    const items = await names(['c'], ['c/out']);
+    expect(items.map((i) => [i.display, i.relPath, i.verdict?.reason ?? null])).toEqual([
+      ['c/a.md', 'c/a.md', null],
+      ['c/b/1.txt', 'c/b/1.txt', null],
+      ['c/b/2.txt', 'c/b/2.txt', null],
+      ['c/dangling.txt', 'c/dangling.txt', 'missing'],
+      ['c/pack.tgz!/in/t.txt', 'c/pack.tgz/in/t.txt', null],
+      ['c/pack.tgz!/in/../../up.txt', 'c/pack.tgz', 'unsafe-entry'],
+      ['c/pack.tgz!/in/l.txt', 'c/pack.tgz/in/l.txt', 'link-entry'],
+      ['c/pack.zip!/in/ok.txt', 'c/pack.zip/in/ok.txt', null],
+      ['c/pack.zip!/../evil.txt', 'c/pack.zip', 'unsafe-entry'],
+      ['c/pack.zip!//abs.txt', 'c/pack.zip', 'unsafe-entry'],
+      ['c/pack.zip!/in/link.txt', 'c/pack.zip/in/link.txt', 'link-entry'],
+      ['c/pack.zip!/in/img.png', 'c/pack.zip/in/img.png', 'not-an-article'],
+      ['c/pic.jpg', 'c/pic.jpg', 'not-an-article'],
+    ]);
+    const zipped = items.find((i) => i.display === 'c/pack.zip!/in/ok.txt');
+    expect(Buffer.from((await zipped?.load()) ?? []).toString()).toBe('zip text');
+    const tarred = items.find((i) => i.display === 'c/pack.tgz!/in/t.txt');
+    expect(Buffer.from((await tarred?.load()) ?? []).toString()).toBe('tar text');
+  });
+
+  it('expands quoted globs in sorted order and takes named files whatever their extension', async () => {
+    const items = await names(['c/b/*.txt', 'c/pic.jpg', 'missing.txt', 'empty']);
+    expect(items.map((i) => [i.display, i.verdict?.reason ?? null])).toEqual([
+      ['c/b/1.txt', null],
+      ['c/b/2.txt', null],
+      ['c/pic.jpg', null],
+      ['missing.txt', 'missing'],
+    ]);
+  });
+
+  it('turns a damaged archive into one failed input', async () => {
+    await writeFile(join(root, 'bad.zip'), 'not a zip at all');
+    await writeFile(join(root, 'bad.tar.gz'), 'not gzip either');
+    const items = await names(['bad.zip', 'bad.tar.gz']);
+    expect(items.map((i) => [i.display, i.verdict?.reason ?? null])).toEqual([
+      ['bad.zip', 'archive-error'],
+      ['bad.tar.gz', 'archive-error'],
+    ]);
+  });
+});
+
+describe('duplicates', () => {
+  const base = generateArticle(1, 5000);
+  const lines = base.split('\n');
+  const changed = lines.map((l, i) => (i === 6 ? 'A completely different sentence was written here by another editor today.' : l)).join('\n');
+
+  it('exact fingerprints ignore case, punctuation and spacing', () => {
+    expect(fingerprintText('Hello,  World! Again').exact).toBe(fingerprintText('hello world again').exact);
+    expect(fingerprintText('Hello World').exact).not.toBe(fingerprintText('Hello Word').exact);
+  });
+
+  it('a changed paragraph keeps a high MinHash similarity; another article does not', () => {
+    const a = fingerprintText(base).minhash ?? [];
+    const b = fingerprintText(changed).minhash ?? [];
+    const c = fingerprintText(generateArticle(2, 5000)).minhash ?? [];
+    expect(similarity(a, b)).toBeGreaterThanOrEqual(0.8);
+    expect(similarity(a, c)).toBeLessThan(0.3);
+  });
+
+  it('groups in input order: first is the original, then exact and near duplicates', () => {
+    const index = new DuplicateIndex();
+    expect(index.check(fingerprintText(base), 'one')).toBeNull();
+    expect(index.check(fingerprintText(generateArticle(2, 5000)), 'two')).toBeNull();
+    expect(index.check(fingerprintText(base.replaceAll(' ', '  ').replaceAll('.', ' !')), 'three')).toEqual({ kind: 'exact', of: 'one', similarity: 1 });
+    expect(index.check(fingerprintText(changed), 'four')).toMatchObject({ kind: 'near', of: 'one' });
+    expect(index.check(fingerprintText('short text'), 'five')).toBeNull();
+  });
+
+  it('texts written without spaces get character shingles', () => {
+    const zh = '杭州新建的体育场今天正式开放市民可以免费参观新的场馆可以容纳八万名观众';
+    expect(fingerprintText(zh).minhash).not.toBeNull();
+  });
+
+  it('handles thousands of originals without pairwise comparison', () => {
+    const index = new DuplicateIndex();
+    const t = performance.now();
+    for (let i = 0; i < 2000; i++) expect(index.check(fingerprintText(generateArticle(i, 800)), `a${i}`)).toBeNull();
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+});
+
+describe('lists and records', () => {
+  it('splits --files-from lists by line or by NUL', () => {
+    expect(splitList('a.txt\r\nb c.txt\n\n')).toEqual(['a.txt', 'b c.txt']);
+    expect(splitList('a\nb.txt\0c.txt\0')).toEqual(['a\nb.txt', 'c.txt']);
+  });
+
+  it('reads NDJSON records', async () => {
+    expect(parseRecord('{"id": 7, "text": "x"}')).toEqual({ id: '7', body: 'x', kind: 'text' });
+    expect(parseRecord('{"id": "a", "html": "<p>x</p>"}')).toEqual({ id: 'a', body: '<p>x</p>', kind: 'html' });
+    expect(parseRecord('[1]')).toHaveProperty('error');
+    expect(parseRecord('{"text": "x"}')).toHaveProperty('error');
+    expect(parseRecord('{oops')).toHaveProperty('error');
+    const chunks = [Buffer.from('one\ntw'), Buffer.from([0xc3]), Buffer.from([0xa9, 0x0a]), Buffer.from('three')];
+    const lines: string[] = [];
+    for await (const line of linesOf((async function* () { yield* chunks; })())) lines.push(line);
+    expect(lines).toEqual(['one', 'twé', 'three']);
+  });
+});
