@@ -47,7 +47,7 @@ const POSITIVE_SUBSTRINGS: readonly string[] = [
 const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow', 'text', 'main', 'page', 'entry', 'story']);
 
 function tokensOf(el: DomNode): string[] {
-  const s = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
+  const s = classText(el);
   const out: string[] = [];
   let cur = '';
   for (const ch of s) {
@@ -66,9 +66,22 @@ function tokensOf(el: DomNode): string[] {
   return out;
 }
 
-/** The class and id text of an element, lower case. */
+/** Ids made of this many hyphenated parts are slugs of headings, not furniture names. */
+const SLUG_PARTS = 4;
+
+function notSlug(name: string): boolean {
+  let parts = 1;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if ((c === '-' || c === '_') && i > 0 && name[i - 1] !== '-' && name[i - 1] !== '_') parts++;
+  }
+  return parts < SLUG_PARTS;
+}
+
+/** The class and id text of an element, lower case; an id that is a heading slug (`sharing-with-a-developer`) is left out. */
 function classText(el: DomNode): string {
-  return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
+  const id = (attr(el, 'id') ?? '').toLowerCase();
+  return `${attr(el, 'class') ?? ''}`.toLowerCase() + (notSlug(id) ? ` ${id}` : '');
 }
 
 /** True when the element's class or id names page furniture (share bar, ad, cookie banner, …). */
