@@ -14,6 +14,7 @@ import { readHeader } from './classify/read-header.js';
 import { readMetadataBlock } from './classify/read-metadata-block.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/codes.js';
 import { detectFormat, type InputFormatOption } from './input/detect-format.js';
+import { findArticleText } from './fullpage/find-article-text.js';
 import { detectLanguage } from './language/detect-language.js';
 import { segmentHtml } from './html/segment-html.js';
 import { segmentMarkdown } from './markdown/segment-markdown.js';
@@ -149,7 +150,10 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
   }
   const normalised = normaliseBlocks(segmented.blocks);
   diagnostics.push(...normalised.diagnostics);
-  const blocks = normalised.blocks;
+  // Whole-page text (menus, cookie notice, share bar, footer around the article): keep the article.
+  const page = format === 'text' ? findArticleText(normalised.blocks) : null;
+  if (page !== null) diagnostics.push(...page.diagnostics);
+  const blocks = page?.blocks ?? normalised.blocks;
   const table = options.labels ?? BUILTIN_LABELS;
   const hints = segmented.hints;
 

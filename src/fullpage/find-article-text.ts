@@ -1,0 +1,242 @@
+/**
+ * Whole-page text: when a text input is a page's whole visible text (skip links, menus, cookie
+ * banner, log-in links, share bars, related headlines, footer), find the article and drop the
+ * rest. Runs on text-input blocks after normalisation, before the classifier; pure.
+ *
+ * Method (linear in the number of lines):
+ *  1. score every line (line-features.ts): prose counts its words, furniture vocabulary and short
+ *     lines count against, code and table rows are neutral;
+ *  2. the article body is the contiguous run of lines with the greatest total score (maximum
+ *     subarray): headings, list items and short lines inside it are kept because the prose on
+ *     both sides outweighs them, while menus and footers, made of many short lines, are not;
+ *  3. the title is looked for just above the run: a title-like line, preferably one printed twice
+ *     (the family's repeated title line); positive lines between it and the run (a subtitle) are
+ *     kept, bylines and share buttons are not;
+ *  4. the family's anchors: a metadata block (`Details` … `Kommentare (N)`) just after the run
+ *     belongs to the article; anything after its count line is page furniture;
+ *  5. furniture lines inside the kept range (a share bar between paragraphs) are dropped.
+ * The input is treated as a whole page only when the lines outside the article carry clear
+ * evidence of page furniture; otherwise the blocks are returned unchanged, so ordinary article
+ * text is never touched.
+ */
+
+import type { SourceBlock } from '../article/blocks.js';
+import { readLabelLine } from '../classify/label-line.js';
+import { BUILTIN_LABELS } from '../classify/labels.js';
+import { readMetadataBlock } from '../classify/read-metadata-block.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
+import { lineFeatures, type LineFeatures } from './line-features.js';
+import { scoreLines } from './score-lines.js';
+import { furnitureKey } from './vocabulary.js';
+
+export interface ArticleText {
+  /** The article's blocks (all of them when the input is not a whole page). */
+  blocks: SourceBlock[];
+  /** How many blocks were dropped as page furniture. */
+  dropped: number;
+  /** True when the input was recognised as a whole page's text. */
+  isWholePage: boolean;
+  /** One BOILERPLATE_DROPPED info diagnostic when blocks were dropped. */
+  diagnostics: Diagnostic[];
+}
+
+/** The body run must hold at least this much prose (word equivalents) for the page to be cut. */
+const MIN_RUN = 30;
+/** How many lines above the body run the title may stand. */
+const TITLE_WINDOW = 40;
+/** Title-like lines have this many word equivalents. */
+const TITLE_MIN_WEIGHT = 2;
+const TITLE_MAX_WEIGHT = 35;
+const TITLE_MAX_CHARS = 250;
+/** Bonus for a title whose words all recur in the body (scaled by the share that do). */
+const OVERLAP_BONUS = 6;
+/** Most distinct body words collected for the title overlap. */
+const BODY_WORDS = 5000;
+/** Bonus for a title candidate printed twice on the page. */
+const REPEAT_BONUS = 8;
+/** Title score lost per line of distance from the body run. */
+const DISTANCE_PENALTY = 0.3;
+/** How far above the title an earlier copy of it may stand. */
+const TITLE_REPEAT_WINDOW = 8;
+/** Most blocks between the body run and a metadata block that still belongs to it. */
+const META_GAP = 12;
+/** Bylines: `By …`, `Von …`, `Par …`, `Por …`, `Di …`. */
+const BYLINE_START = /^(?:by|von|par|por|di|door|av|przez|от|بقلم)\s/iu;
+
+/** A run of prose ends where the lines after its last positive line sum to less than this. */
+export const MAX_GAP = Number(process.env.AP_FULLPAGE_GAP ?? 1e9);
+
+/**
+ * The run of lines with the largest total score, where no stretch of non-prose inside the run
+ * sums to less than -MAX_GAP (a maximum subarray whose gaps are bounded): index range [start, end].
+ */
+export function bestRun(scores: readonly number[]): { start: number; end: number; total: number } | null {
+  let best: { start: number; end: number; total: number } | null = null;
+  let start = -1;
+  let total = 0;
+  let lastPositive = -1;
+  let gap = 0;
+  const close = (): void => {
+    if (start !== -1 && (best === null || total > best.total)) best = { start, end: lastPositive, total };
+  };
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s > 0) {
+      if (start === -1) {
+        start = i;
+        total = 0;
+        gap = 0;
+      }
+      // bridge the gap only when the run so far outweighs it
+      if (gap < 0 && total + gap <= 0) {
+        close();
+        start = i;
+        total = 0;
+      } else total += gap;
+      gap = 0;
+      total += s;
+      lastPositive = i;
+      close();
+    } else if (start !== -1) {
+      gap += s;
+      if (gap < -MAX_GAP) {
+        close();
+        start = -1;
+        gap = 0;
+      }
+    }
+  }
+  close();
+  return best;
+}
+
+function isTitleLike(f: LineFeatures, text: string): boolean {
+  if (f.furniture || f.phrase || f.codeLike) return false;
+  if (f.weight < TITLE_MIN_WEIGHT || f.weight > TITLE_MAX_WEIGHT || f.chars > TITLE_MAX_CHARS) return false;
+  if (f.digitShare > 0.3) return false;
+  if (BYLINE_START.test(text)) return false;
+  // a title does not end in a full stop, comma or colon (but may end in ? or !)
+  const last = text[text.length - 1]!;
+  if (last === '.' || last === ',' || last === ':' || last === ';' || last === '|') return false;
+  if (f.sentenceMarks >= 2) return false;
+  return true;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Content words (four letters or more, lower case) of a text, at most `limit` of them. */
+function contentWords(text: string, into: Set<string>, limit: number): void {
+  for (const m of text.matchAll(WORD)) {
+    if (into.size >= limit) return;
+    if (m[0].length >= 4) into.add(m[0].toLowerCase());
+  }
+}
+
+/** Share of a title's content words that the body uses. */
+function overlap(title: string, body: ReadonlySet<string>): number {
+  const words = new Set<string>();
+  contentWords(title, words, 50);
+  if (words.size === 0) return 0;
+  let hits = 0;
+  for (const w of words) if (body.has(w)) hits++;
+  return hits / words.size;
+}
+
+/** Index of the best title line above `start` (or -1). */
+function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatures[], keys: readonly string[], count: ReadonlyMap<string, number>, start: number, body: ReadonlySet<string>): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = start - 1, distance = 0; i >= 0 && distance < TITLE_WINDOW; i--, distance++) {
+    const f = features[i]!;
+    if (!isTitleLike(f, blocks[i]!.text)) continue;
+    let score = Math.min(f.weight, 14) - DISTANCE_PENALTY * distance;
+    if ((count.get(keys[i]!) ?? 0) >= 2) score += REPEAT_BONUS;
+    score += OVERLAP_BONUS * overlap(blocks[i]!.text, body);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** End index (inclusive) of a family metadata block (`Details` … `Kommentare (N)`) after `after`, or -1. */
+function metadataEnd(blocks: readonly SourceBlock[], after: number): number {
+  const meta = readMetadataBlock(blocks, BUILTIN_LABELS);
+  if (meta === null || meta.start <= after || meta.start - after > META_GAP) return -1;
+  const end = blocks.length - meta.trailing.length - 1;
+  const l = readLabelLine(blocks[end]!.raw, BUILTIN_LABELS, 'header');
+  return l !== null && l.entry?.kind === 'count' && l.form === 'count' ? end : -1;
+}
+
+function unchanged(blocks: SourceBlock[]): ArticleText {
+  return { blocks, dropped: 0, isWholePage: false, diagnostics: [] };
+}
+
+/** Find the article in a whole page's text; return other text unchanged. */
+export function findArticleText(blocks: SourceBlock[]): ArticleText {
+  if (blocks.length < 3) return unchanged(blocks);
+  const features = blocks.map((b) => lineFeatures(b.text));
+  const scores = scoreLines(blocks, features);
+  const run = bestRun(scores);
+  if (run === null || run.total < MIN_RUN) return unchanged(blocks);
+
+  const keys = blocks.map((b) => (b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : ''));
+  const count = new Map<string, number>();
+  for (const k of keys) if (k !== '') count.set(k, (count.get(k) ?? 0) + 1);
+
+  const keep = new Array<boolean>(blocks.length).fill(false);
+  for (let i = run.start; i <= run.end; i++) keep[i] = true;
+
+  // The family's metadata block right after the body belongs to the article.
+  let end = run.end;
+  const metaEnd = metadataEnd(blocks, run.end);
+  if (metaEnd !== -1) {
+    for (let i = run.end + 1; i <= metaEnd; i++) keep[i] = true;
+    end = metaEnd;
+  }
+
+  // The title above the body; between them, its repeat and positive lines (a subtitle).
+  const body = new Set<string>();
+  for (let i = run.start; i <= run.end && body.size < BODY_WORDS; i++) contentWords(blocks[i]!.text.slice(0, 5000), body, BODY_WORDS);
+  let title = findTitle(blocks, features, keys, count, run.start, body);
+  // An earlier copy of the title just above it (the family prints it twice): start there.
+  for (let i = title - 1; title !== -1 && i >= 0 && i >= title - TITLE_REPEAT_WINDOW; i--) {
+    if (keys[i] === keys[title]) title = i;
+  }
+  if (title !== -1) {
+    keep[title] = true;
+    for (let i = title + 1; i < run.start; i++) {
+      if (keys[i] === keys[title] || scores[i]! > 0) keep[i] = true;
+    }
+  }
+
+  // Furniture lines inside the kept range (share bars between paragraphs) go; metadata stays.
+  const first = title !== -1 ? title : run.start;
+  for (let i = first; i <= run.end; i++) if (features[i]!.furniture) keep[i] = false;
+
+  // Evidence that this is a page: furniture among the dropped lines, or many dropped lines.
+  let dropped = 0;
+  let furnitureDropped = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (keep[i]) continue;
+    dropped++;
+    if (features[i]!.furniture || features[i]!.phrase) furnitureDropped++;
+  }
+  const isWholePage = furnitureDropped >= 2 || (furnitureDropped >= 1 && dropped >= 5) || dropped >= 15;
+  if (!isWholePage || dropped === 0) return unchanged(blocks);
+
+  const out: SourceBlock[] = [];
+  let firstDropped: number | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    if (keep[i]) out.push(blocks[i]!);
+    else firstDropped ??= blocks[i]!.line;
+  }
+  void end;
+  return {
+    blocks: out,
+    dropped,
+    isWholePage: true,
+    diagnostics: [diagnostic('BOILERPLATE_DROPPED', `the input is a whole page's text: ${dropped} line(s) of page furniture (menus, cookie notice, share bar, related links, footer) dropped`, firstDropped)],
+  };
+}

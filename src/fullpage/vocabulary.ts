@@ -1,0 +1,147 @@
+/**
+ * Page-furniture vocabulary: words and phrases that web pages print around an article (skip
+ * links, menus, log-in links, cookie banners, share bars, related-article headers, footers), in
+ * several languages. This is data; the stage scores lines with it, it never decides alone.
+ *
+ * Keys are compared after `furnitureKey` (lower case, NFKC, spacing collapsed, bullets, arrows,
+ * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
+ */
+
+/** Lines that are page furniture when they are the whole line. */
+const WHOLE_LINES: readonly string[] = [
+  // English: skip links, menus, accounts
+  'skip to content', 'skip to main content', 'skip to navigation', 'skip to search', 'jump to content',
+  'jump to navigation', 'skip navigation', 'main menu', 'menu', 'navigation', 'open menu', 'close menu',
+  'toggle navigation', 'search', 'search for', 'home', 'homepage', 'sign in', 'sign up', 'sign out',
+  'log in', 'login', 'log out', 'logout', 'register', 'my account', 'account', 'subscribe',
+  'subscribe now', 'newsletter', 'newsletters', 'close', 'settings', 'edit', 'more', 'see more',
+  'show more', 'load more', 'view more', 'read more', 'continue reading', 'back to top', 'top',
+  'next', 'previous', 'next article', 'previous article', 'next story', 'previous story',
+  // English: share bars
+  'share', 'share this', 'share this story', 'share this article', 'share this post', 'share on facebook',
+  'share on twitter', 'share on linkedin', 'share on reddit', 'share on whatsapp', 'share via email',
+  'tweet', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit',
+  'pinterest', 'instagram', 'youtube', 'tumblr', 'telegram', 'flipboard', 'rss', 'rss feeds',
+  'copy link', 'save', 'bookmark',
+  // English: comments, related content, ads, footers
+  'comments', 'comment', 'reply', 'leave a comment', 'leave a reply', 'add a comment', 'post a comment',
+  'view comments', 'show comments', 'related', 'related articles', 'related stories', 'related posts',
+  'related content', 'more stories', 'more from', 'recommended', 'recommended for you',
+  'you may also like', 'you might also like', 'trending', 'trending now', 'most popular', 'most read',
+  'popular', 'latest', 'latest news', 'top stories', 'advertisement', 'advertising', 'ad', 'sponsored',
+  'sponsored content', 'sponsored stories', 'privacy', 'privacy policy', 'terms', 'terms of use',
+  'terms of service', 'terms and conditions', 'cookie policy', 'cookies', 'cookie settings',
+  'accept', 'accept all', 'accept cookies', 'reject all', 'manage preferences', 'contact', 'contact us',
+  'about', 'about us', 'careers', 'jobs', 'sitemap', 'site map', 'help', 'faq', 'imprint', 'legal',
+  'accessibility', 'follow us', 'tags', 'topics', 'categories', 'archives', 'archive', 'loading',
+  // German
+  'zum inhalt springen', 'zur navigation springen', 'zum hauptinhalt springen', 'direkt zum inhalt',
+  'startseite', 'anmelden', 'abmelden', 'einloggen', 'registrieren', 'mein konto', 'suche', 'suchen',
+  'menü', 'schließen', 'teilen', 'artikel teilen', 'drucken', 'versenden', 'impressum', 'datenschutz',
+  'datenschutzerklärung', 'kontakt', 'agb', 'nutzungsbedingungen', 'barrierefreiheit', 'alle akzeptieren',
+  'akzeptieren', 'ablehnen', 'einstellungen', 'mehr zum thema', 'das könnte sie auch interessieren',
+  'weitere artikel', 'weitere nachrichten', 'mehr nachrichten', 'meistgelesen', 'meistgelesene artikel',
+  'abonnieren', 'jetzt abonnieren', 'werbung', 'anzeige', 'nach oben', 'zurück', 'weiter',
+  'weiterlesen', 'mehr', 'mehr anzeigen', 'kommentieren', 'kommentar schreiben',
+  // French
+  'aller au contenu', 'aller au contenu principal', 'accueil', 'se connecter', 'connexion',
+  'se déconnecter', "s'inscrire", 'inscription', 'mon compte', 'rechercher', 'recherche', 'fermer',
+  'partager', 'partager sur facebook', 'partager sur twitter', 'imprimer', 'envoyer', 'mentions légales',
+  'politique de confidentialité', 'confidentialité', 'nous contacter', 'tout accepter', 'tout refuser',
+  'paramètres', 'accepter', 'refuser', 'lire aussi', 'à lire aussi', 'lire la suite', 'sur le même sujet',
+  'articles similaires', 'publicité', 'abonnez-vous', "s'abonner", 'commentaires', 'réagir',
+  'haut de page', 'suivant', 'précédent', 'les plus lus',
+  // Spanish, Italian, Portuguese
+  'ir al contenido', 'saltar al contenido', 'inicio', 'iniciar sesión', 'registrarse', 'buscar',
+  'compartir', 'imprimir', 'aviso legal', 'política de privacidad', 'contacto', 'aceptar',
+  'aceptar todo', 'configuración', 'publicidad', 'suscríbete', 'comentarios', 'te puede interesar',
+  'noticias relacionadas', 'lo más leído', 'leer más', 'vai al contenuto', 'accedi', 'registrati',
+  'cerca', 'condividi', 'stampa', 'contatti', 'accetta', 'accetta tutto', 'impostazioni', 'pubblicità',
+  'abbonati', 'commenti', 'leggi anche', 'articoli correlati', 'leggi di più', 'ir para o conteúdo',
+  'entrar', 'cadastre-se', 'pesquisar', 'compartilhar', 'partilhar', 'aceitar', 'publicidade',
+  'assine', 'comentários', 'leia também', 'notícias relacionadas', 'leia mais',
+  // Dutch, Swedish, Polish, Turkish
+  'naar inhoud', 'inloggen', 'zoeken', 'delen', 'afdrukken', 'accepteren', 'alles accepteren',
+  'instellingen', 'reacties', 'lees ook', 'lees meer', 'gerelateerde artikelen', 'logga in', 'sök',
+  'dela', 'skriv ut', 'kommentarer', 'läs också', 'läs mer', 'zaloguj się', 'szukaj', 'udostępnij',
+  'drukuj', 'komentarze', 'czytaj też', 'czytaj więcej', 'ana sayfa', 'giriş yap', 'ara', 'paylaş',
+  'yazdır', 'iletişim', 'reklam', 'yorumlar', 'ilgili haberler',
+  // Russian, Ukrainian, Greek
+  'перейти к содержимому', 'главная', 'войти', 'регистрация', 'поиск', 'поделиться', 'печать',
+  'контакты', 'реклама', 'подписаться', 'комментарии', 'читайте также', 'читать далее', 'головна',
+  'увійти', 'пошук', 'поділитися', 'коментарі', 'читайте також', 'αρχική', 'σύνδεση', 'αναζήτηση',
+  'κοινοποίηση', 'σχόλια', 'διαβάστε επίσης',
+  // Arabic, Persian, Hebrew
+  'الرئيسية', 'الصفحة الرئيسية', 'تسجيل الدخول', 'بحث', 'شارك', 'مشاركة', 'طباعة', 'اتصل بنا',
+  'من نحن', 'سياسة الخصوصية', 'إعلان', 'اشترك', 'التعليقات', 'تعليقات', 'اقرأ أيضا', 'اقرأ أيضاً',
+  'أخبار ذات صلة', 'الأكثر قراءة', 'صفحه اصلی', 'ورود', 'جستجو', 'اشتراک گذاری', 'نظرات', 'דף הבית',
+  'התחברות', 'חיפוש', 'שתף', 'תגובות',
+  // Chinese, Japanese, Korean, Hindi
+  '首页', '登录', '注册', '搜索', '分享', '打印', '联系我们', '关于我们', '隐私政策', '广告', '订阅',
+  '评论', '相关阅读', '相关新闻', '热门', '返回顶部', '首頁', '登入', '分享到', 'ホーム', 'ログイン',
+  '検索', '共有', 'シェア', '印刷', 'お問い合わせ', '広告', 'コメント', '関連記事', '홈', '로그인',
+  '검색', '공유', '댓글', '관련기사', 'होम', 'लॉगिन', 'खोजें', 'शेयर करें', 'टिप्पणियाँ',
+];
+
+/**
+ * Phrases that mark a line as furniture wherever they stand in it (cookie banners, copyright and
+ * legal footers, log-in prompts, share prompts). Only short and medium lines are judged by them:
+ * an article paragraph may mention cookies or copyright.
+ */
+const PHRASES: readonly string[] = [
+  // English
+  'cookie', 'all rights reserved', 'copyright ©', 'privacy policy', 'terms of use', 'terms of service',
+  'sign up for', 'subscribe to our', 'our newsletter', 'you must login', 'you must be logged in',
+  'log in to comment', 'login to comment', 'sign in to comment', 'share on ', 'share this',
+  'follow us on', 'javascript is disabled', 'enable javascript', 'your browser', 'skip to ',
+  'advertisement', 'related stories', 'related articles', 'recommended for you', 'click here to',
+  'by continuing to use', 'we use cookies',
+  // German
+  'alle rechte vorbehalten', 'wir verwenden cookies', 'datenschutzerklärung', 'jetzt anmelden',
+  'newsletter abonnieren', 'teilen auf', 'auf facebook teilen',
+  // French, Spanish, Italian, Portuguese
+  'tous droits réservés', 'nous utilisons des cookies', 'partager sur', 'todos los derechos reservados',
+  'utilizamos cookies', 'tutti i diritti riservati', 'utilizziamo i cookie', 'todos os direitos reservados',
+  // Dutch, Russian, Arabic, Chinese, Japanese
+  'alle rechten voorbehouden', 'все права защищены', 'جميع الحقوق محفوظة', '版权所有', '版權所有',
+  'all right reserved',
+];
+
+/** Characters that separate words in a furniture key (bullets, arrows, pipes, brackets, punctuation). */
+const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^']);
+
+/** A comparison key for a line: lower case, NFKC, separators and edge hyphens gone, spaces collapsed. */
+export function furnitureKey(text: string): string {
+  let out = '';
+  let space = false;
+  for (const ch of text.normalize('NFKC').toLowerCase()) {
+    if (SEPARATORS.has(ch) || ch.trim() === '') {
+      space = true;
+      continue;
+    }
+    if (space && out !== '') out += ' ';
+    space = false;
+    out += ch;
+  }
+  let start = 0;
+  let end = out.length;
+  while (start < end && (out[start] === '-' || out[start] === "'")) start++;
+  while (end > start && (out[end - 1] === '-' || out[end - 1] === "'")) end--;
+  return out.slice(start, end);
+}
+
+const WHOLE = new Set(WHOLE_LINES.map(furnitureKey));
+const PHRASE_KEYS = PHRASES.map((p) => p.toLowerCase());
+
+/** True when the whole line is a furniture word or phrase. */
+export function isFurnitureLine(text: string): boolean {
+  return WHOLE.has(furnitureKey(text));
+}
+
+/** True when the line contains a furniture phrase (cookie banner, copyright line, share prompt). */
+export function hasFurniturePhrase(text: string): boolean {
+  const lower = text.normalize('NFKC').toLowerCase();
+  if (lower.includes('©')) return true;
+  for (const p of PHRASE_KEYS) if (lower.includes(p)) return true;
+  return false;
+}
