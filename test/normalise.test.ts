@@ -174,6 +174,15 @@ describe('Markdown links in body text', () => {
   });
 });
 
+describe('stutters and links', () => {
+  it('a linked word is never collapsed with the same words around it', () => {
+    const block: SourceBlock = { text: 'die die die Seite', raw: 'die die die Seite', line: 1, hint: 'paragraph', links: [{ text: 'die', url: 'https://d.example', start: 4 }] };
+    const out = normaliseBlocks([block]);
+    expect(out.blocks[0]!.text).toBe('die die die Seite');
+    expect(out.blocks[0]!.links).toEqual([{ text: 'die', url: 'https://d.example', start: 4 }]);
+  });
+});
+
 describe('normaliseBlocks diagnostics', () => {
   it('report each repair on the block line, but not ordinary space runs', () => {
     const out = normaliseBlocks([line('a  b', 1), line('x\u00ADy', 2), line('de de de x', 3)]);
