@@ -51,7 +51,7 @@ export function formatSummary(tally: Tally, seconds: number, options: { dedupe: 
   const total = tally.converted + tally.warnings + tally.failed + tally.skipped + (options.dedupe ? tally.exactDuplicates + tally.nearDuplicates : 0);
   const duplicates = tally.exactDuplicates + tally.nearDuplicates;
   const parts = [
-    `${tally.converted} converted`,
+    options.dryRun ? `${tally.converted} to convert` : `${tally.converted} converted`,
     `${tally.warnings} with warnings`,
     `${tally.failed} failed`,
     `${tally.skipped} skipped`,
