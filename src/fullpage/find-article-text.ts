@@ -177,9 +177,15 @@ function unchanged(blocks: SourceBlock[]): ArticleText {
 export function findArticleText(blocks: SourceBlock[]): ArticleText {
   if (blocks.length < 3) return unchanged(blocks);
   const features = blocks.map((b) => lineFeatures(b.text));
-  const scores = scoreLines(blocks, features);
-  const run = bestRun(scores);
-  if (run === null || run.total < MIN_RUN) return unchanged(blocks);
+  const { prose: scores, run: runScores } = scoreLines(blocks, features);
+  // Contiguous prose first; an article made only of separated paragraphs (steps with captions)
+  // is found by the plain scores.
+  let run = bestRun(runScores);
+  if (run === null || run.total < MIN_RUN) run = bestRun(scores);
+  if (run === null) return unchanged(blocks);
+  let proseTotal = 0;
+  for (let i = run.start; i <= run.end; i++) if (scores[i]! > 0) proseTotal += scores[i]!;
+  if (proseTotal < MIN_RUN) return unchanged(blocks);
 
   const keys = blocks.map((b) => (b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : ''));
   const count = new Map<string, number>();

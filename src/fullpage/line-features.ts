@@ -40,6 +40,8 @@ export interface LineFeatures {
   codeLike: boolean;
   /** Share of digits among letters and digits. */
   digitShare: number;
+  /** Raw HTML markup (a `<noscript>` or ad slot shown as text). */
+  markup: boolean;
   /** One or two symbols or letters (a formula split into lines, a separator). */
   tiny: boolean;
   /** Starts with a typed list marker (`- `, `* `, `+ `, `• `, `1. `): authored text, not a menu. */
@@ -133,6 +135,7 @@ export function lineFeatures(text: string): LineFeatures {
     phrase,
     codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3),
     tiny: weight <= 1 && chars <= 3,
+    markup: text.startsWith('<') && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
     listItem: LIST_MARKER.test(text),
     startsLower: startsLower(text),
     digitShare: alnum > 0 ? digits / alnum : 0,
@@ -154,6 +157,7 @@ const SHORT_WEIGHT = 4;
 export function lineScore(f: LineFeatures): number {
   if (f.furniture) return FURNITURE_SCORE;
   if (f.phrase) return -Math.max(6, f.weight);
+  if (f.markup) return SHORT_SCORE;
   if (f.codeLike || f.tiny) return 0;
   if (f.weight >= 12 && f.sentenceMarks >= 1) return f.weight;
   if (f.weight >= 25) return f.weight * 0.7;

@@ -18,8 +18,11 @@ function wrappable(f: LineFeatures): boolean {
   return !f.furniture && !f.phrase && !f.codeLike && !f.listItem && f.weight >= WRAP_MIN_WEIGHT && f.chars <= WRAP_MAX_CHARS;
 }
 
-/** Score every block; wrapped prose is scored by paragraph. */
-export function scoreLines(blocks: readonly SourceBlock[], features: readonly LineFeatures[]): number[] {
+/**
+ * Score every block: `prose` is each line's own score (wrapped prose scored by paragraph), `run`
+ * the score used to find the article, where prose without prose neighbours counts less.
+ */
+export function scoreLines(blocks: readonly SourceBlock[], features: readonly LineFeatures[]): { prose: number[]; run: number[] } {
   const scores = features.map(lineScore);
   let i = 0;
   while (i < blocks.length) {
@@ -48,5 +51,22 @@ export function scoreLines(blocks: readonly SourceBlock[], features: readonly Li
     }
     i = j + 1;
   }
-  return scores;
+  return { prose: scores, run: contiguity(scores) };
+}
+
+/** Weight of a prose line with no prose neighbour; each prose neighbour adds half the rest. */
+const ISOLATED = Number(process.env.AP_FP_ISOLATED ?? 0.25);
+
+/**
+ * Article paragraphs follow one another; teaser lists, live tickers and comment threads put a
+ * headline, a time or a name between every two pieces of prose. A prose line counts in full
+ * when both neighbours are prose, and for ISOLATED when neither is.
+ */
+function contiguity(scores: readonly number[]): number[] {
+  return scores.map((s, i) => {
+    if (s <= 0) return s;
+    const prev = i > 0 && scores[i - 1]! > 0 ? 1 : 0;
+    const next = i + 1 < scores.length && scores[i + 1]! > 0 ? 1 : 0;
+    return s * (ISOLATED + ((1 - ISOLATED) / 2) * (prev + next));
+  });
 }
