@@ -174,7 +174,8 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
   diagnostics.push(...header.diagnostics);
   const taken = new Set(header.taken);
   const bodyBlocks = main.slice(header.bodyStart).filter((_, i) => !taken.has(i + header.bodyStart));
-  const body = classifyBody(bodyBlocks, hints.authoritative === true);
+  // A page may show the same paragraph twice on purpose; only scraped text repeats by accident.
+  const body = classifyBody(bodyBlocks, hints.authoritative === true || format === 'html');
   diagnostics.push(...body.diagnostics);
 
   if (header.title === null && body.items.length === 0) {

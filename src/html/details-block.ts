@@ -166,7 +166,14 @@ function readRows(container: DomNode, heading: DomNode, lines: LineIndex, stats:
     }
     const colon = whole.indexOf(':');
     if (colon > 0 && colon <= MAX_LABEL) {
-      out.push(meta(`${whole.slice(0, colon).trim()}\t${whole.slice(colon + 1).trim()}`, lineOf(row)));
+      // `Quellen: <a href>…</a>`: keep the links, moved onto the value after the tab
+      const label = whole.slice(0, colon).trim();
+      const rest = whole.slice(colon + 1);
+      const value = rest.trim();
+      const valueStart = [...whole.slice(0, colon + 1 + (rest.length - rest.trimStart().length))].length;
+      const by = [...label].length + 1 - valueStart;
+      const links = lineText(row).links.filter((l) => l.start >= valueStart).map((l) => ({ ...l, start: l.start + by }));
+      out.push(meta(`${label}\t${value}`, lineOf(row), links));
       continue;
     }
     if (kids.length > 1 && kids.some(isElement)) {

@@ -30,6 +30,11 @@ const CONTROL_KEEP_MARKERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFDD2-\uF
 
 /** Two or more spaces/tabs, or a single tab: collapsed to one space. No-break spaces are kept. */
 const SPACE_RUN = /[ \t]{2,}|\t/g;
+/**
+ * A no-break space that is not French typography (before `; : ! ? »`, after `«`) is an ordinary
+ * space: `120&nbsp;Millionen` on a page and `120 Millionen` in its text are the same words.
+ */
+const PLAIN_NO_BREAK = /(?<!«)[\u00A0\u202F](?![;:!?»])/gu;
 
 /**
  * (Runs of spaces are already collapsed when these run, so one space is all there is to match.)
@@ -110,6 +115,7 @@ export function normaliseText(input: string, options: { keepLinkMarkers?: boolea
   text = control.text;
   if (control.count > 0) repairs.push({ kind: 'control', count: control.count });
 
+  text = text.replace(PLAIN_NO_BREAK, ' ');
   const spaces = countAndReplace(text, SPACE_RUN, ' ');
   text = spaces.text.trim();
   if (spaces.count > 0) repairs.push({ kind: 'spaces', count: spaces.count });
