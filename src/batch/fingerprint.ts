@@ -63,16 +63,23 @@ export function normaliseForComparison(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Shingle hashes of normalised text. */
+/** Rotate a 32-bit value left. */
+function rotl(x: number, by: number): number {
+  return ((x << by) | (x >>> (32 - by))) >>> 0;
+}
+
+/** Shingle hashes of normalised text: each shingle's hash mixes its tokens' hashes in order. */
 function shingleHashes(normalised: string): Set<number> {
   const hashes = new Set<number>();
   const words = normalised === '' ? [] : normalised.split(' ');
   const unspaced = words.length > 0 && normalised.length / words.length > UNSPACED_TOKEN_LENGTH;
-  if (unspaced) {
-    const chars = Array.from(words.join(''));
-    for (let i = 0; i + CHAR_SHINGLE <= chars.length; i++) hashes.add(fnv1a(chars.slice(i, i + CHAR_SHINGLE).join('')));
-  } else {
-    for (let i = 0; i + WORD_SHINGLE <= words.length; i++) hashes.add(fnv1a(words.slice(i, i + WORD_SHINGLE).join(' ')));
+  const tokens = unspaced ? Array.from(words.join('')) : words;
+  const size = unspaced ? CHAR_SHINGLE : WORD_SHINGLE;
+  const tokenHashes = tokens.map(fnv1a);
+  for (let i = 0; i + size <= tokenHashes.length; i++) {
+    let h = 0;
+    for (let k = 0; k < size; k++) h ^= rotl(tokenHashes[i + k] ?? 0, (k * 11) % 32);
+    hashes.add(fmix32(h));
   }
   return hashes;
 }

@@ -1,0 +1,110 @@
+// Batch benchmark: converts generated articles (about 5 KB each, six languages) from a nested
+// folder to an --out-dir, at -j1 and -j2, and prints files/s, MB/s and peak RSS; then peak RSS
+// for a small and a large batch (memory should stay flat in the number of inputs).
+//
+//   node bench/batch.mjs [--count 10000] [--small 1000] [--large 50000] [--jobs 1,2] [--bytes 5000]
+//
+// `main(options)` is exported for bench/run.mjs; it returns the measurements.
+
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateArticle } from './batch-articles.mjs';
+
+const CHILD = fileURLToPath(new URL('./batch-child.mjs', import.meta.url));
+
+/** Write `count` articles under `dir` in nested folders; returns their total bytes. */
+async function generate(dir, count, bytes) {
+  let total = 0;
+  const made = new Set();
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, `s${i % 10}`, `p${Math.floor(i / 10) % 50}`);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    const text = generateArticle(i, bytes);
+    total += Buffer.byteLength(text);
+    await writeFile(join(folder, `a${i}.txt`), text);
+  }
+  return total;
+}
+
+/** Run the CLI once; resolves with wall time, exit code and peak RSS. */
+function runOnce(args, cwd) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [CHILD, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stats = '';
+    child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
+    child.stdio[3].setEncoding('utf8').on('data', (s) => (stats += s));
+    child.on('error', reject);
+    child.on('close', () => {
+      const seconds = (performance.now() - start) / 1000;
+      const parsed = stats.trim() === '' ? { code: null, maxRssMB: NaN } : JSON.parse(stats.trim());
+      resolve({ seconds, code: parsed.code, maxRssMB: parsed.maxRssMB, stderr });
+    });
+  });
+}
+
+function parseArgs(argv) {
+  const options = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i]?.replace(/^--/u, '');
+    const value = argv[i + 1];
+    if (key === 'jobs') options.jobs = value.split(',').map(Number);
+    else if (key !== undefined && value !== undefined) options[key] = Number(value);
+  }
+  return options;
+}
+
+/**
+ * Run the benchmark.
+ * @param {{count?: number, small?: number, large?: number, jobs?: number[], bytes?: number, log?: (line: string) => void}} [options]
+ */
+export async function main(options = {}) {
+  const count = options.count ?? 10_000;
+  const small = options.small ?? 1_000;
+  const large = options.large ?? 50_000;
+  const jobs = options.jobs ?? [1, 2];
+  const bytes = options.bytes ?? 5_000;
+  const log = options.log ?? ((line) => console.log(line));
+  const root = await mkdtemp(join(tmpdir(), 'article-parse-bench-'));
+  const results = { throughput: [], memory: [] };
+  try {
+    log(`batch bench: generating ${count} articles of ~${bytes} bytes in ${root}`);
+    const inputBytes = await generate(join(root, 'in'), count, bytes);
+    for (const j of jobs) {
+      const out = `out-j${j}`;
+      const run = await runOnce(['in', '--out-dir', out, `-j${j}`, '-q'], root);
+      if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+      const row = { jobs: j, files: count, seconds: run.seconds, filesPerSecond: count / run.seconds, mbPerSecond: inputBytes / 1e6 / run.seconds, maxRssMB: run.maxRssMB };
+      results.throughput.push(row);
+      log(`  -j${j}: ${count} files, ${(inputBytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${row.mbPerSecond.toFixed(2)} MB/s, peak RSS ${run.maxRssMB.toFixed(0)} MB`);
+      await rm(join(root, out), { recursive: true, force: true });
+    }
+    await rm(join(root, 'in'), { recursive: true, force: true });
+    const memJobs = Math.max(...jobs);
+    for (const n of [small, large]) {
+      log(`  memory: generating ${n} articles…`);
+      const dir = `mem-${n}`;
+      await generate(join(root, dir), n, bytes);
+      const run = await runOnce([dir, '--out-dir', `${dir}-out`, `-j${memJobs}`, '-q'], root);
+      if (run.code !== 0) throw new Error(`${n} inputs exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+      results.memory.push({ files: n, jobs: memJobs, seconds: run.seconds, maxRssMB: run.maxRssMB });
+      log(`  memory: ${n} inputs at -j${memJobs}: peak RSS ${run.maxRssMB.toFixed(0)} MB (${run.seconds.toFixed(1)} s, ${(n / run.seconds).toFixed(0)} files/s)`);
+      await rm(join(root, dir), { recursive: true, force: true });
+      await rm(join(root, `${dir}-out`), { recursive: true, force: true });
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main(parseArgs(process.argv.slice(2)));
+}
