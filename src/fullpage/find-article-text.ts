@@ -49,7 +49,7 @@ const TITLE_MIN_WEIGHT = 2;
 const TITLE_MAX_WEIGHT = 35;
 const TITLE_MAX_CHARS = 250;
 /** Bonus for a title whose words all recur in the body (scaled by the share that do). */
-const OVERLAP_BONUS = 6;
+const OVERLAP_BONUS = 10;
 /** Most distinct body words collected for the title overlap. */
 const BODY_WORDS = 5000;
 /** Bonus for a title candidate printed twice on the page. */
@@ -63,50 +63,22 @@ const META_GAP = 12;
 /** Bylines: `By …`, `Von …`, `Par …`, `Por …`, `Di …`. */
 const BYLINE_START = /^(?:by|von|par|por|di|door|av|przez|от|بقلم)\s/iu;
 
-/** A run of prose ends where the lines after its last positive line sum to less than this. */
-export const MAX_GAP = Number(process.env.AP_FULLPAGE_GAP ?? 1e9);
-
 /**
- * The run of lines with the largest total score, where no stretch of non-prose inside the run
- * sums to less than -MAX_GAP (a maximum subarray whose gaps are bounded): index range [start, end].
+ * The contiguous run of lines with the largest total score (maximum subarray, Kadane): a stretch
+ * of non-prose inside it is bridged only when the prose on both sides outweighs it.
  */
 export function bestRun(scores: readonly number[]): { start: number; end: number; total: number } | null {
   let best: { start: number; end: number; total: number } | null = null;
-  let start = -1;
-  let total = 0;
-  let lastPositive = -1;
-  let gap = 0;
-  const close = (): void => {
-    if (start !== -1 && (best === null || total > best.total)) best = { start, end: lastPositive, total };
-  };
+  let sum = 0;
+  let from = 0;
   for (let i = 0; i < scores.length; i++) {
-    const s = scores[i]!;
-    if (s > 0) {
-      if (start === -1) {
-        start = i;
-        total = 0;
-        gap = 0;
-      }
-      // bridge the gap only when the run so far outweighs it
-      if (gap < 0 && total + gap <= 0) {
-        close();
-        start = i;
-        total = 0;
-      } else total += gap;
-      gap = 0;
-      total += s;
-      lastPositive = i;
-      close();
-    } else if (start !== -1) {
-      gap += s;
-      if (gap < -MAX_GAP) {
-        close();
-        start = -1;
-        gap = 0;
-      }
+    if (sum <= 0) {
+      sum = 0;
+      from = i;
     }
+    sum += scores[i]!;
+    if (sum > 0 && (best === null || sum > best.total)) best = { start: from, end: i, total: sum };
   }
-  close();
   return best;
 }
 
@@ -142,6 +114,14 @@ function overlap(title: string, body: ReadonlySet<string>): number {
   return hits / words.size;
 }
 
+/** True when the line at `i` is printed again within TITLE_REPEAT_WINDOW lines, above the body. */
+function repeatedNearby(keys: readonly string[], i: number, start: number): boolean {
+  const from = Math.max(0, i - TITLE_REPEAT_WINDOW);
+  const to = Math.min(start - 1, i + TITLE_REPEAT_WINDOW);
+  for (let k = from; k <= to; k++) if (k !== i && keys[k] === keys[i]) return true;
+  return false;
+}
+
 /** Index of the best title line above `start` (or -1). */
 function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatures[], keys: readonly string[], count: ReadonlyMap<string, number>, start: number, body: ReadonlySet<string>): number {
   let best = -1;
@@ -150,7 +130,7 @@ function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatur
     const f = features[i]!;
     if (!isTitleLike(f, blocks[i]!.text)) continue;
     let score = Math.min(f.weight, 14) - DISTANCE_PENALTY * distance;
-    if ((count.get(keys[i]!) ?? 0) >= 2) score += REPEAT_BONUS;
+    if ((count.get(keys[i]!) ?? 0) >= 2 && repeatedNearby(keys, i, start)) score += REPEAT_BONUS;
     score += OVERLAP_BONUS * overlap(blocks[i]!.text, body);
     if (score > bestScore) {
       bestScore = score;
@@ -195,12 +175,8 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
   for (let i = run.start; i <= run.end; i++) keep[i] = true;
 
   // The family's metadata block right after the body belongs to the article.
-  let end = run.end;
   const metaEnd = metadataEnd(blocks, run.end);
-  if (metaEnd !== -1) {
-    for (let i = run.end + 1; i <= metaEnd; i++) keep[i] = true;
-    end = metaEnd;
-  }
+  for (let i = run.end + 1; i <= metaEnd; i++) keep[i] = true;
 
   // The title above the body; between them, its repeat and positive lines (a subtitle).
   const body = new Set<string>();
@@ -238,7 +214,6 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
     if (keep[i]) out.push(blocks[i]!);
     else firstDropped ??= blocks[i]!.line;
   }
-  void end;
   return {
     blocks: out,
     dropped,

@@ -11,6 +11,8 @@ import { lineScore, type LineFeatures } from './line-features.js';
 
 /** Longest line (code points) that can be part of a wrapped paragraph. */
 const WRAP_MAX_CHARS = 200;
+/** Fewest word equivalents of a wrapped paragraph. */
+const MIN_GROUP_WEIGHT = 20;
 /** Fewest word equivalents of a wrapped line (the last line of a paragraph may be shorter). */
 const WRAP_MIN_WEIGHT = 2;
 
@@ -43,7 +45,7 @@ export function scoreLines(blocks: readonly SourceBlock[], features: readonly Li
         weight += f.weight;
         own += scores[k]!;
       }
-      if (lower >= 1 && lower * 5 >= n - 1 && marks * 4 >= n) {
+      if (n >= 3 && lower * 3 >= n - 1 && marks * 3 >= n && weight >= MIN_GROUP_WEIGHT) {
         const group: LineFeatures = { ...features[j]!, weight, sentenceMarks: marks, chars: 0, furniture: false, phrase: false };
         const total = lineScore(group);
         if (total > own) for (let k = i; k <= j; k++) scores[k] = (total * features[k]!.weight) / weight;
@@ -55,7 +57,7 @@ export function scoreLines(blocks: readonly SourceBlock[], features: readonly Li
 }
 
 /** Weight of a prose line with no prose neighbour; each prose neighbour adds half the rest. */
-const ISOLATED = Number(process.env.AP_FP_ISOLATED ?? 0.25);
+const ISOLATED = 0.25;
 
 /**
  * Article paragraphs follow one another; teaser lists, live tickers and comment threads put a

@@ -92,9 +92,9 @@ const PHRASES: readonly string[] = [
   // English
   'cookie', 'all rights reserved', 'copyright ©', 'privacy policy', 'terms of use', 'terms of service',
   'sign up for', 'subscribe to our', 'our newsletter', 'you must login', 'you must be logged in',
-  'log in to comment', 'login to comment', 'sign in to comment', 'share on ', 'share this',
-  'follow us on', 'javascript is disabled', 'enable javascript', 'your browser', 'skip to ',
-  'advertisement', 'related stories', 'related articles', 'recommended for you', 'click here to',
+  'log in to comment', 'login to comment', 'sign in to comment', 'share on ',
+  'follow us on', 'javascript is disabled', 'enable javascript', 'skip to ',
+  'related stories', 'related articles', 'recommended for you',
   'by continuing to use', 'we use cookies',
   // German
   'alle rechte vorbehalten', 'wir verwenden cookies', 'datenschutzerklärung', 'jetzt anmelden',
