@@ -1,0 +1,334 @@
+/**
+ * Whole-page text (src/fullpage): a page's visible text in several languages gives the article
+ * only; ordinary article text passes through untouched.
+ */
+
+import { describe, expect, it } from 'vitest';
+import type { SourceBlock } from '../src/article/blocks.js';
+import type { Article } from '../src/article/types.js';
+import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
+import { furnitureKey, hasFurniturePhrase, isFurnitureLine } from '../src/fullpage/vocabulary.js';
+import { parseArticle } from '../src/index.js';
+import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
+import { segmentText } from '../src/text/segment-text.js';
+import { listFixtures } from './helpers/fixtures.js';
+
+const decoder = new TextDecoder();
+
+function blocksOf(text: string): SourceBlock[] {
+  return normaliseBlocks(segmentText(text).blocks).blocks;
+}
+
+/** Everything the article says, title and metadata values included. */
+function allText(a: Article): string {
+  return [
+    a.title ?? '',
+    a.teaser ?? '',
+    a.dateline ?? '',
+    a.lede ?? '',
+    ...a.sections.flatMap((s) => [s.heading ?? '', ...s.blocks.map((b) => (b.type === 'list' ? b.items.map((i) => i.text).join('\n') : b.text))]),
+    ...a.metadata.fields.map((f) => `${f.label} ${f.value}`),
+  ].join('\n');
+}
+
+function bodyText(a: Article): string {
+  return [a.lede ?? '', ...a.sections.flatMap((s) => [s.heading ?? '', ...s.blocks.map((b) => (b.type === 'list' ? b.items.map((i) => i.text).join('\n') : b.text))])].join('\n');
+}
+
+function boilerplate(a: Article) {
+  return a.diagnostics.filter((d) => d.code === 'BOILERPLATE_DROPPED');
+}
+
+const EN_PAGE = `Skip to main content
+Home
+World
+Business
+Technology
+Sign in
+Subscribe
+We use cookies to improve your experience on our site. By continuing to use this site you agree to our cookie policy.
+Accept all
+Manage preferences
+Environment
+Harbour town opens its first tidal energy test site
+
+By Nora Quill
+Share on Facebook
+Share on Twitter
+Email
+
+A small harbour town on the west coast has opened a test site where engineers will measure how much power the daily tides can deliver to the local grid over the next three years.
+
+The project is run by a cooperative of fishermen, the county council and a university laboratory, which together raised most of the money from local savers rather than from large investors.
+
+How the turbines work
+Two slow-turning rotors sit on the sea floor at the mouth of the harbour, where the current is strongest, and a cable carries the electricity to a small station on the quay.
+
+If the trial goes well, the cooperative hopes to add six more rotors and supply about a third of the town's homes by the end of the decade.
+
+Related stories
+Island ferry switches to batteries
+Wind farm plan splits coastal village
+Most read
+City council approves new cycle lanes
+Privacy policy
+Terms of use
+Contact us
+© 2025 Coastal Daily. All rights reserved.
+`;
+
+const FR_PAGE = `Aller au contenu
+Accueil
+Politique
+Économie
+Culture
+Se connecter
+Nous utilisons des cookies pour mesurer l'audience et personnaliser les contenus. Vous pouvez modifier vos choix à tout moment.
+Tout accepter
+Paramètres
+Grenoble : la ville plante mille arbres dans les cours d'école
+
+Partager
+Imprimer
+
+La municipalité a lancé cet hiver un programme qui remplace le bitume de vingt cours d'école par de la terre, des arbres et des massifs plantés avec les élèves.
+
+Selon les services techniques, la température au sol a baissé de plusieurs degrés pendant les premiers jours de chaleur, ce qui rend les récréations plus agréables.
+
+Les parents d'élèves ont participé aux chantiers du samedi, et plusieurs associations de quartier se sont engagées à arroser les jeunes plants pendant l'été.
+
+Lire aussi
+Lyon ouvre une nouvelle ligne de tramway
+Annecy limite la circulation au bord du lac
+Mentions légales
+Politique de confidentialité
+Nous contacter
+© 2025 Alpes Matin. Tous droits réservés.
+`;
+
+const AR_PAGE = `الرئيسية
+أخبار
+اقتصاد
+رياضة
+تسجيل الدخول
+بحث
+وهران: افتتاح أول مكتبة رقمية عامة في المدينة
+شارك
+طباعة
+افتتحت بلدية وهران يوم الأحد مكتبة رقمية عامة تضم آلاف الكتب الإلكترونية والمراجع العلمية، ويمكن للسكان استعارتها مجانا عبر بطاقة المكتبة.
+وقال مدير المشروع إن المكتبة ستنظم ورشات أسبوعية لتعليم كبار السن استخدام الحواسيب والهواتف الذكية، كما ستخصص قاعة للطلاب خلال فترة الامتحانات.
+ويأمل القائمون على المبادرة أن تتوسع التجربة إلى أحياء أخرى في السنوات القادمة إذا لقيت إقبالا من الشباب والعائلات.
+اقرأ أيضا
+افتتاح ملعب جديد في قسنطينة
+ارتفاع أسعار الخضر في الأسواق
+اتصل بنا
+سياسة الخصوصية
+جميع الحقوق محفوظة © 2025
+`;
+
+const JA_PAGE = `ホーム
+ニュース
+スポーツ
+ログイン
+検索
+金沢市、古い町家を学生寮に改修へ
+シェア
+印刷
+金沢市は空き家になった古い町家を改修し、県外から来た大学生が安く住める寮として貸し出す計画を発表した。改修費の半分は市が負担し、残りは地元の企業や寄付でまかなうという。
+市の担当者は「町並みを守りながら若い人に住んでもらいたい」と話しており、来年の春には最初の五棟で入居が始まる予定だ。地域の住民も清掃や見守りで協力する。
+関連記事
+富山で新しい路面電車が開業
+福井の駅前に図書館がオープン
+お問い合わせ
+© 2025 北陸新聞
+`;
+
+const DE_FAMILY_PAGE = `Zum Inhalt springen
+Startseite
+Lokales
+Sport
+Anmelden
+Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung dieser Seite stimmen Sie der Verwendung zu.
+Alle akzeptieren
+Lokales
+Kiel: Neue Fähre verbindet die Förde mit Laboe
+
+Kiel: Neue Fähre verbindet die Förde mit Laboe
+
+Kiel, Deutschland - Eine neue Elektrofähre fährt seit Montag im Stundentakt zwischen dem Kieler Hafen und Laboe. Die Stadtwerke rechnen im ersten Jahr mit rund 300.000 Fahrgästen.
+
+Pendler hatten sich lange eine schnellere Verbindung über die Förde gewünscht. Das Schiff lädt seine Batterien während der Pausen am Anleger.
+
+Details
+OrtKiel, Deutschland
+Quellen
+Stadtwerke Kiel
+
+Kommentare (2)
+Teilen
+Facebook
+WhatsApp
+Das könnte Sie auch interessieren
+Lübeck: Altstadtinsel bekommt mehr Fahrradbügel
+Impressum
+Datenschutz
+© 2025 Nachrichten Nord
+`;
+
+describe('findArticleText on whole pages', () => {
+  it('English: keeps title, paragraphs and the heading inside the article; drops the rest', () => {
+    const a = parseArticle(EN_PAGE, { inputFormat: 'text' });
+    expect(a.title).toBe('Harbour town opens its first tidal energy test site');
+    const body = bodyText(a);
+    expect(body).toContain('A small harbour town on the west coast');
+    expect(body).toContain('How the turbines work');
+    expect(body).toContain('supply about a third of the town');
+    for (const furniture of ['Skip to main content', 'Sign in', 'cookies', 'Share on', 'By Nora Quill', 'Related stories', 'Island ferry', 'Privacy policy', '©']) {
+      expect(allText(a)).not.toContain(furniture);
+    }
+    expect(boilerplate(a)).toHaveLength(1);
+    expect(boilerplate(a)[0]!.severity).toBe('info');
+  });
+
+  it('French: drops the cookie notice, share links, "Lire aussi" and the footer', () => {
+    const a = parseArticle(FR_PAGE, { inputFormat: 'text' });
+    expect(a.title).toBe("Grenoble : la ville plante mille arbres dans les cours d'école");
+    expect(bodyText(a)).toContain('La municipalité a lancé cet hiver');
+    expect(bodyText(a)).toContain('arroser les jeunes plants');
+    for (const furniture of ['Aller au contenu', 'cookies', 'Partager', 'Lire aussi', 'tramway', 'Mentions légales', 'Tous droits réservés']) {
+      expect(allText(a)).not.toContain(furniture);
+    }
+    expect(boilerplate(a)).toHaveLength(1);
+  });
+
+  it('Arabic: finds the article between the menu and the footer', () => {
+    const a = parseArticle(AR_PAGE, { inputFormat: 'text' });
+    expect(a.title).toBe('وهران: افتتاح أول مكتبة رقمية عامة في المدينة');
+    expect(a.direction).toBe('rtl');
+    expect(bodyText(a)).toContain('افتتحت بلدية وهران');
+    expect(bodyText(a)).toContain('ويأمل القائمون');
+    for (const furniture of ['تسجيل الدخول', 'شارك', 'اقرأ أيضا', 'قسنطينة', 'جميع الحقوق محفوظة']) {
+      expect(allText(a)).not.toContain(furniture);
+    }
+    expect(boilerplate(a)).toHaveLength(1);
+  });
+
+  it('Japanese: weighs lines without spaces by their characters', () => {
+    const a = parseArticle(JA_PAGE, { inputFormat: 'text' });
+    expect(a.title).toBe('金沢市、古い町家を学生寮に改修へ');
+    expect(bodyText(a)).toContain('金沢市は空き家になった古い町家を改修し');
+    expect(bodyText(a)).toContain('地域の住民も清掃や見守りで協力する。');
+    for (const furniture of ['ログイン', 'シェア', '関連記事', '路面電車', '©']) {
+      expect(allText(a)).not.toContain(furniture);
+    }
+  });
+
+  it('German family page: the metadata block up to "Kommentare (N)" stays, what follows is boilerplate, not warnings', () => {
+    const a = parseArticle(DE_FAMILY_PAGE, { inputFormat: 'text' });
+    expect(a.title).toBe('Kiel: Neue Fähre verbindet die Förde mit Laboe');
+    expect(a.dateline).toBe('Kiel, Deutschland');
+    expect(a.metadata.location).toBe('Kiel, Deutschland');
+    expect(a.metadata.sources).toEqual([{ name: 'Stadtwerke Kiel', url: null }]);
+    expect(a.metadata.comments).toBe(2);
+    expect(a.sections.map((s) => [s.heading, s.blocks.length])).toEqual([[null, 1]]);
+    expect(a.diagnostics.filter((d) => d.code === 'TRAILING_TEXT_DROPPED')).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    expect(boilerplate(a)).toHaveLength(1);
+    for (const furniture of ['Zum Inhalt springen', 'Cookies', 'Lokales', 'Teilen', 'Lübeck', 'Impressum', '©']) {
+      expect(allText(a)).not.toContain(furniture);
+    }
+  });
+
+  it('reports the number of dropped lines and returns only kept blocks, in order', () => {
+    const blocks = blocksOf(EN_PAGE);
+    const r = findArticleText(blocks);
+    expect(r.isWholePage).toBe(true);
+    expect(r.blocks.length + r.dropped).toBe(blocks.length);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]!.message).toContain(`${r.dropped} line(s)`);
+    const lines = r.blocks.map((b) => b.line);
+    expect([...lines].sort((x, y) => x - y)).toEqual(lines);
+  });
+
+  it('is not used for HTML or Markdown input', () => {
+    const md = parseArticle(`# Title\n\n${EN_PAGE}`, { inputFormat: 'markdown' });
+    expect(boilerplate(md)).toEqual([]);
+  });
+});
+
+describe('findArticleText leaves ordinary article text alone', () => {
+  const plain = listFixtures().filter((f) => f.name.endsWith('.txt') && !f.name.includes('fullpage'));
+
+  it('has plain text fixtures to check', () => {
+    expect(plain.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const f of plain) {
+    it(`${f.name} passes through unchanged`, () => {
+      const text = decoder.decode(f.input).replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+      const blocks = blocksOf(text);
+      const r = findArticleText(blocks);
+      expect(r.isWholePage).toBe(false);
+      expect(r.dropped).toBe(0);
+      expect(r.blocks).toBe(blocks);
+      expect(r.diagnostics).toEqual([]);
+    });
+  }
+
+  it('an article with a stray share word and a heading is not a page', () => {
+    const text = [
+      'Neue Radbrücke in Münster eröffnet',
+      'Die Stadt Münster hat am Samstag eine neue Brücke für Radfahrer und Fußgänger über den Kanal eröffnet, die zwei Wohnviertel mit der Innenstadt verbindet.',
+      'Teilen',
+      'Bau und Kosten',
+      'Der Bau dauerte knapp zwei Jahre und kostete rund acht Millionen Euro, von denen das Land einen großen Teil übernommen hat.',
+    ].join('\n');
+    const blocks = blocksOf(text);
+    const r = findArticleText(blocks);
+    expect(r.isWholePage).toBe(false);
+    expect(r.blocks).toBe(blocks);
+  });
+
+  it('short inputs are returned as they are', () => {
+    const blocks = blocksOf('Menu\nHome');
+    expect(findArticleText(blocks).blocks).toBe(blocks);
+    expect(findArticleText([]).blocks).toEqual([]);
+  });
+});
+
+describe('building blocks', () => {
+  it('bestRun finds the maximum-sum run and bridges only gaps the prose outweighs', () => {
+    expect(bestRun([-3, -3, 40, -2, 30, -3, -3])).toEqual({ start: 2, end: 4, total: 68 });
+    expect(bestRun([20, -50, 30])).toEqual({ start: 2, end: 2, total: 30 });
+    expect(bestRun([-1, -2])).toBeNull();
+  });
+
+  it('furniture vocabulary matches whole lines across languages, case and decoration', () => {
+    for (const line of ['Skip to main content', 'Zum Inhalt springen', 'Share on Facebook ›', '» Impressum', 'Tout accepter', 'اقرأ أيضا', '関連記事', 'ПОДЕЛИТЬСЯ']) {
+      expect(isFurnitureLine(line)).toBe(true);
+    }
+    for (const line of ['Bremen: Bürgerschaft stimmt zu', 'The harbour reopened on Monday.']) {
+      expect(isFurnitureLine(line)).toBe(false);
+    }
+    expect(furnitureKey('  «Share — this story»  ')).toBe('share this story');
+    expect(hasFurniturePhrase('© 2025 Example News')).toBe(true);
+    expect(hasFurniturePhrase('Wir verwenden Cookies, um Ihnen zu helfen.')).toBe(true);
+    expect(hasFurniturePhrase('Die Stadt baut eine Brücke.')).toBe(false);
+  });
+
+  it('runs in linear time on huge inputs (100,000 short lines, one 1 MB line)', () => {
+    const many: SourceBlock[] = [];
+    for (let i = 0; i < 100_000; i++) many.push({ text: `Item ${i}`, raw: `Item ${i}`, line: i + 1, hint: 'line' });
+    let t = performance.now();
+    findArticleText(many);
+    expect(performance.now() - t).toBeLessThan(3000);
+    const long = 'word '.repeat(200_000) + 'end.';
+    t = performance.now();
+    findArticleText([
+      { text: 'Menu', raw: 'Menu', line: 1, hint: 'line' },
+      { text: long, raw: long, line: 2, hint: 'line' },
+      { text: 'Impressum', raw: 'Impressum', line: 3, hint: 'line' },
+    ]);
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
