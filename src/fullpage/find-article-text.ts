@@ -83,7 +83,7 @@ export function bestRun(scores: readonly number[]): { start: number; end: number
 }
 
 function isTitleLike(f: LineFeatures, text: string): boolean {
-  if (f.furniture || f.phrase || f.codeLike) return false;
+  if (f.furniture || f.phrase || f.markup || f.codeLike) return false;
   if (f.weight < TITLE_MIN_WEIGHT || f.weight > TITLE_MAX_WEIGHT || f.chars > TITLE_MAX_CHARS) return false;
   if (f.digitShare > 0.3) return false;
   if (BYLINE_START.test(text)) return false;

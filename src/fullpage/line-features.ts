@@ -21,7 +21,7 @@ const SENTENCE_MARKS = new Set([...'.!?…。！？؟۔।']);
 /** Closing quotes and brackets that may follow a sentence end. */
 const CLOSERS = new Set([...'"\'”’»)]」』）']);
 /** Characters that make a short line look like code or a formula (kept neutral, never furniture). */
-const CODE_MARKS = new Set([...'{}[];=<>$\\']);
+const CODE_MARKS = new Set([...'{}[]();=<>$\\_`│─┼']);
 
 export interface LineFeatures {
   /** Word equivalents. */
@@ -133,7 +133,7 @@ export function lineFeatures(text: string): LineFeatures {
     endsSentence,
     furniture,
     phrase,
-    codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3),
+    codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3) || (weight <= 3 && last === ','),
     tiny: weight <= 1 && chars <= 3,
     markup: text.startsWith('<') && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
     listItem: LIST_MARKER.test(text),
