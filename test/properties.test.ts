@@ -48,11 +48,11 @@ function checkOutputs(input: string): void {
 }
 
 describe('properties', () => {
-  it('article-like input: valid outputs, Markdown round trip', () => {
+  it('article-like input: valid outputs, Markdown round trip', { timeout: 180_000 }, () => {
     fc.assert(fc.property(articleLike, checkOutputs), { numRuns: RUNS });
   });
 
-  it('arbitrary Unicode (control characters, lone surrogates): never throws, valid outputs', () => {
+  it('arbitrary Unicode (control characters, lone surrogates): never throws, valid outputs', { timeout: 180_000 }, () => {
     fc.assert(fc.property(anyText, checkOutputs), { numRuns: RUNS });
   });
 

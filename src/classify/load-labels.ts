@@ -15,7 +15,7 @@
  * checked, and `__proto__` / `constructor` / `prototype` are refused.
  */
 
-import { parseDocument } from 'yaml';
+import { yaml } from '../lazy/yaml.js';
 import type { LabelEntry, LabelKind, LabelTable } from './labels.js';
 
 /** A labels file that cannot be used; the message names what is wrong. */
@@ -58,7 +58,7 @@ function checkKey(key: unknown, where: string): string {
 /** Parse and check a labels file. Throws `LabelsError` with a one-line reason. */
 export function parseLabelsYaml(text: string, builtin: LabelTable): LabelsOverlay {
   if (Buffer.byteLength(text, 'utf8') > MAX_LABELS_BYTES) throw new LabelsError(`file is larger than ${MAX_LABELS_BYTES / 1024} KiB`);
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem !== undefined) throw new LabelsError(`not valid YAML: ${problem.message.split('\n')[0] ?? ''}`);
   const root: unknown = doc.toJS({ mapAsMap: true, maxAliasCount: 0 });

@@ -4,7 +4,7 @@
  * Markdown articles of the same shape, into the shared block model.
  */
 
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../lazy/yaml.js';
 import type { DocumentHints, Segmented, SourceBlock } from '../article/blocks.js';
 import type { Comment, Direction, InlineLink, MetadataField, SourceRef } from '../article/types.js';
 import { hasFrontMatter } from '../input/detect-format.js';
@@ -122,7 +122,7 @@ function nullableStr(v: unknown): string | null | undefined {
 function readFrontMatter(yamlText: string): DocumentHints {
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = yaml().parse(yamlText);
   } catch {
     return {};
   }

@@ -3,7 +3,7 @@
  * article-parse reads this back to the same article (see src/markdown/segment-markdown.ts).
  */
 
-import { stringify } from 'yaml';
+import { yaml } from '../lazy/yaml.js';
 import type { Article, Block, InlineLink } from '../article/types.js';
 import { escapeHeading, escapeInline, escapeLine } from '../markdown/escape.js';
 
@@ -75,7 +75,7 @@ function assertNever(x: never): never {
 /** Render the article as Markdown with YAML front matter. */
 export function renderMarkdown(article: Article): string {
   const parts: string[] = [];
-  parts.push('---\n' + stringify(frontMatter(article), { lineWidth: 0 }) + '---');
+  parts.push('---\n' + yaml().stringify(frontMatter(article), { lineWidth: 0 }) + '---');
   if (article.title !== null) parts.push('# ' + escapeHeading(article.title));
   if (article.lede !== null) parts.push(inlineMarkdown(article.lede, article.ledeLinks, true));
   let previous: Block | undefined;
