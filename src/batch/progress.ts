@@ -5,6 +5,8 @@
 
 /** What the runner tells the bar. */
 export interface Progress {
+  /** False for the no-op stand-in used off a terminal. */
+  readonly enabled: boolean;
   /** The number of inputs known so far (it grows while the walk goes on). */
   setTotal(total: number): void;
   /** One input finished. */
@@ -13,7 +15,7 @@ export interface Progress {
   stop(): void;
 }
 
-const NO_PROGRESS: Progress = { setTotal: () => undefined, tick: () => undefined, stop: () => undefined };
+const NO_PROGRESS: Progress = { enabled: false, setTotal: () => undefined, tick: () => undefined, stop: () => undefined };
 
 /** A bar on `stream` when `enabled` (stderr is a terminal and not `--quiet`), else a no-op. */
 export async function startProgress(enabled: boolean, stream: NodeJS.WriteStream): Promise<Progress> {
@@ -36,6 +38,7 @@ export async function startProgress(enabled: boolean, stream: NodeJS.WriteStream
   let total = 0;
   bar.start(0, 0, { rate: '0', failures: 0 });
   return {
+    enabled: true,
     setTotal(n) {
       if (n > total) {
         total = n;

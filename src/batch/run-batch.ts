@@ -12,6 +12,7 @@ import { diagnosticLines, type Paint, type Verbosity } from '../cli/report.js';
 import { OUTPUT_EXTENSIONS, type Diagnostic } from '../index.js';
 import { inlineConverter, poolConverter, type Converter } from './converter.js';
 import { DuplicateIndex, type DuplicateMatch } from './duplicates.js';
+import { countInputs } from './count-inputs.js';
 import { contentHash, Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
 import { OutputFolder, OutputFolderError, OutputWriteError } from './output-folder.js';
 import { OutputNamer, type OutputName } from './output-names.js';
@@ -364,13 +365,21 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
     fatal: null,
   };
 
+  // The bar's total: a quick count of the inputs ahead, while the batch already runs.
+  let counted = 0;
+  if (progress.enabled) {
+    void countInputs(options.inputs, cwd, exclude, () => stop.stopped).then((n) => {
+      counted = n;
+      progress.setTotal(Math.max(counted, discovered));
+    });
+  }
   const window = Math.max(4, converter.threads * 4);
   const pending: Promise<Outcome>[] = [];
   let discovered = 0;
   const drainOne = async (): Promise<boolean> => {
     const next = pending.shift();
     if (next === undefined) return false;
-    const outcome = await Promise.race([next, stop.whenAbandoned().then(() => null)]);
+    const outcome = await stop.settledOrAbandoned(next);
     if (outcome === null) return false;
     if (!stop.abandoned) await finish(run, outcome);
     return true;
@@ -384,7 +393,7 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
     for await (const item of all) {
       if (blocked()) break;
       discovered++;
-      progress.setTotal(discovered);
+      progress.setTotal(Math.max(counted, discovered));
       pending.push(start(run, item));
       while (pending.length >= window && !stop.abandoned) {
         if (!(await drainOne())) break;

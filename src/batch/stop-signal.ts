@@ -10,8 +10,8 @@ export class StopSignal {
   signal: NodeJS.Signals | null = null;
   /** True once a second signal asked to abandon the inputs in flight. */
   abandoned = false;
+  /** Ends the current `settledOrAbandoned` wait early. */
   private wake: (() => void) | null = null;
-  private readonly abandonedPromise: Promise<void>;
   private readonly handler = (signal: NodeJS.Signals): void => {
     if (this.signal === null) this.signal = signal;
     else {
@@ -20,20 +20,30 @@ export class StopSignal {
     }
   };
 
-  constructor() {
-    this.abandonedPromise = new Promise((resolve) => {
-      this.wake = resolve;
-    });
-  }
-
   /** True once a signal came. */
   get stopped(): boolean {
     return this.signal !== null;
   }
 
-  /** Resolves when a second signal abandons the work in flight. */
-  whenAbandoned(): Promise<void> {
-    return this.abandonedPromise;
+  /**
+   * Wait for `work`, or resolve `null` as soon as a second signal abandons the work in flight.
+   * (One wait at a time; nothing is kept once it resolves, so long batches hold no memory here.)
+   */
+  settledOrAbandoned<T>(work: Promise<T>): Promise<T | null> {
+    if (this.abandoned) return Promise.resolve(null);
+    return new Promise<T | null>((resolve, reject) => {
+      this.wake = () => resolve(null);
+      work.then(
+        (value) => {
+          this.wake = null;
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.wake = null;
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 
   /** Listen for SIGINT and SIGTERM; returns the function that stops listening. */
