@@ -74,7 +74,8 @@ Batch:
   $ article-parse corpus/ --format ndjson > all.ndjson     one record per input, in order
   $ article-parse corpus/ --out-dir out --skip-existing     resume an interrupted batch
   $ find . -name '*.txt' -print0 | article-parse --files-from - --out-dir out
-  $ cat records.ndjson | article-parse --input-format ndjson > articles.ndjson`;
+  $ cat records.ndjson | article-parse --input-format ndjson > articles.ndjson
+A batch interrupted by SIGINT/SIGTERM exits 130; see docs/batch.md.`;
 
 function isBatchPath(input: string, cwd: string): boolean {
   if (input === '-') return false;
