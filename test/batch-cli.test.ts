@@ -6,9 +6,9 @@
 
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../bench/batch-articles.mjs';
 import { articleTree, buildTar, buildZip, CAN_DENY_READ, distIsStale, listFiles, ndjson, REPO, runCli, tempDir, writeTree } from './batch-helpers.js';
 
@@ -41,6 +41,8 @@ beforeAll(async () => {
   if (CAN_DENY_READ) await chmod(join(root, 'corpus', 'locked.txt'), 0o000);
   await symlink(join(root, 'corpus', 'gone.txt'), join(root, 'corpus', 'dangling.txt'));
 }, 120_000);
+
+afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('batch to an output folder', () => {
   let first: Awaited<ReturnType<typeof runCli>>;

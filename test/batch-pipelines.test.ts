@@ -4,9 +4,9 @@
  */
 
 import { execSync, spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../bench/batch-articles.mjs';
 import { BIN, distIsStale, ndjson, REPO, runCli, tempDir } from './batch-helpers.js';
 
@@ -22,6 +22,9 @@ function records(count: number): string {
   return lines.join('\n') + '\n';
 }
 
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
+
 beforeAll(() => {
   if (distIsStale()) execSync('npm run build', { cwd: REPO, stdio: 'ignore' });
 });
@@ -29,6 +32,7 @@ beforeAll(() => {
 describe('--input-format ndjson', () => {
   it('maps records to one Article per line, in order, with source.path = id', async () => {
     const root = await tempDir();
+    roots.push(root);
     const input = records(20) + '{"id": "empty", "text": ""}\nnot json\n';
     const run = await runCli(['--input-format', 'ndjson'], root, input);
     expect(run.code).toBe(1);
@@ -42,6 +46,7 @@ describe('--input-format ndjson', () => {
 
   it('refuses options that do not apply', async () => {
     const root = await tempDir();
+    roots.push(root);
     expect((await runCli(['--input-format', 'ndjson', '--out-dir', 'x'], root, '')).code).toBe(2);
     expect((await runCli(['--input-format', 'ndjson', '--format', 'md'], root, '')).code).toBe(2);
   });
@@ -50,6 +55,7 @@ describe('--input-format ndjson', () => {
 describe('GNU parallel', () => {
   it.skipIf(!HAS_PARALLEL)('parallel --pipe over split NDJSON gives the single-process output', async () => {
     const root = await tempDir();
+    roots.push(root);
     await writeFile(join(root, 'records.ndjson'), records(80));
     const single = execSync(`node ${JSON.stringify(BIN)} --input-format ndjson < records.ndjson`, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const merged = execSync(`parallel --will-cite --pipe --keep-order --block 40k -j2 node ${JSON.stringify(BIN)} --input-format ndjson < records.ndjson`, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

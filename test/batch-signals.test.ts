@@ -4,14 +4,17 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execSync } from 'node:child_process';
 import { generateArticle } from '../bench/batch-articles.mjs';
 import { articleTree, collect, distIsStale, listFiles, ndjson, REPO, runCli, spawnCli, tempDir, waitFor, writeTree } from './batch-helpers.js';
 
 const COUNT = 500;
+
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
 beforeAll(() => {
   if (distIsStale()) execSync('npm run build', { cwd: REPO, stdio: 'ignore' });
@@ -24,6 +27,7 @@ async function outputs(dir: string): Promise<string[]> {
 describe('interruption', () => {
   it('SIGINT: finishes what is in flight, no partial files, exit 130; --skip-existing completes the job', async () => {
     const root = await tempDir();
+    roots.push(root);
     await writeTree(join(root, 'in'), articleTree(COUNT, 4000));
     const child = spawnCli(['in', '--out-dir', 'out', '-j2'], root);
     const done = collect(child);
@@ -55,6 +59,7 @@ describe('interruption', () => {
 
   it('a file deleted mid-run fails alone', async () => {
     const root = await tempDir();
+    roots.push(root);
     await writeTree(join(root, 'in'), { ...articleTree(400, 3000), 'zz-victim.txt': generateArticle(9999, 3000) });
     const child = spawnCli(['in', '--out-dir', 'out', '-j1', '--report', 'report.ndjson'], root);
     const done = collect(child);

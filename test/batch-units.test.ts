@@ -3,9 +3,9 @@
  * archives, fingerprints and duplicate groups, list and record parsing.
  */
 
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../bench/batch-articles.mjs';
 import { DuplicateIndex } from '../src/batch/duplicates.js';
 import { checkEntryPath, isArticleName, looksLikeGlob } from '../src/batch/entry-path.js';
@@ -56,6 +56,8 @@ describe('walkInputs', () => {
     for await (const item of walkInputs(inputs, { cwd: root, maxBytes: 1_000_000, exclude: exclude.map((e) => join(root, e)), readStdin: () => Promise.resolve(new Uint8Array()), stopped: () => false })) items.push(item);
     return items;
   };
+
+  afterAll(() => rm(root, { recursive: true, force: true }));
 
   beforeAll(async () => {
     root = await tempDir();
