@@ -109,12 +109,12 @@ describe('article-parse CLI', () => {
     }
   });
 
-  it('a directory without --out-dir is an input error, not a crash', () => {
+  it('a folder without --out-dir or --format ndjson is a usage error that says what to use', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     const r = run(['sub'], { cwd: dir });
-    expect([1, 2]).toContain(r.code);
-    expect(r.stderr).toContain('sub');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out-dir DIR, or --format ndjson');
   });
 
   it('usage errors exit 2', () => {

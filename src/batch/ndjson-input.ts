@@ -67,8 +67,7 @@ export async function* linesOf(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
 
 /** Standard input as chunks: streamed when the injected IO offers a stream, else read whole. */
 function stdinChunks(io: CliIO): AsyncIterable<Uint8Array> {
-  const streaming = io as CliIO & { stdinStream?: () => AsyncIterable<Uint8Array> };
-  if (typeof streaming.stdinStream === 'function') return streaming.stdinStream();
+  if (io.stdinStream !== undefined) return io.stdinStream();
   return (async function* () {
     yield await io.readStdin();
   })();

@@ -291,7 +291,7 @@ async function note(run: Run, entry: ManifestEntry): Promise<void> {
 async function prepare(options: BatchOptions, io: CliIO): Promise<number | { folder: OutputFolder | null; manifest: Manifest | null; report: ReportFile | null }> {
   if (options.outDir === null) {
     if (options.mode !== 'fresh' || options.dryRun) return usageError(io, '--skip-existing, --force and --dry-run need --out-dir');
-    if (options.settings.format !== 'ndjson') return usageError(io, 'several inputs without --out-dir need --format ndjson (one record per line)');
+    if (options.settings.format !== 'ndjson') return usageError(io, 'folders, globs, archives and several inputs need --out-dir DIR, or --format ndjson for one record per line on stdout');
   }
   let folder: OutputFolder | null = null;
   let manifest: Manifest | null = null;

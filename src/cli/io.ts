@@ -15,6 +15,8 @@ export interface CliIO {
   stderr: OutputSink;
   /** Read all of standard input. */
   readStdin(): Promise<Uint8Array>;
+  /** Standard input as a stream of chunks (for record-by-record NDJSON input). */
+  stdinStream?(): AsyncIterable<Uint8Array>;
   /** True when standard input is a terminal (then a missing input is a usage error). */
   stdinIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -47,6 +49,9 @@ export function processIO(): CliIO {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
+    },
+    stdinStream(): AsyncIterable<Uint8Array> {
+      return process.stdin;
     },
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
