@@ -22,6 +22,7 @@ import { normaliseBlocks } from './normalise/normalise-blocks.js';
 import { asciiPrefix, declaredHtmlCharset, isNonAsciiUtf8 } from './input/html-charset.js';
 import { canonicalName, decodeInput, repairMojibake } from './source/decode.js';
 import { segmentText } from './text/segment-text.js';
+import { appendAll } from './util/append.js';
 
 export interface ParseOptions {
   /** The input's path, for `source.path` and format detection. Default: `null`. */
@@ -132,7 +133,7 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
     text = decoded.text;
     encoding = decoded.encoding;
     encodingConfidence = decoded.confidence;
-    diagnostics.push(...decoded.diagnostics);
+    appendAll(diagnostics, decoded.diagnostics);
   }
   text = normaliseLineEnds(text, diagnostics);
   const format = detectFormat(text, path, options.inputFormat ?? 'auto');
@@ -149,10 +150,10 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
     diagnostics.push(diagnostic('LINES_UNWRAPPED', `${segmented.unwrapped} hard-wrapped line(s) joined into paragraphs`));
   }
   const normalised = normaliseBlocks(segmented.blocks);
-  diagnostics.push(...normalised.diagnostics);
+  appendAll(diagnostics, normalised.diagnostics);
   // Whole-page text (menus, cookie notice, share bar, footer around the article): keep the article.
   const page = format === 'text' ? findArticleText(normalised.blocks) : null;
-  if (page !== null) diagnostics.push(...page.diagnostics);
+  if (page !== null) appendAll(diagnostics, page.diagnostics);
   const blocks = page?.blocks ?? normalised.blocks;
   const table = options.labels ?? BUILTIN_LABELS;
   const hints = segmented.hints;
@@ -161,7 +162,7 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
   const meta = hints.authoritative === true ? null : readMetadataBlock(blocks, table);
   const main: readonly SourceBlock[] = meta === null ? blocks : blocks.slice(0, meta.start);
   if (meta !== null) {
-    diagnostics.push(...meta.diagnostics);
+    appendAll(diagnostics, meta.diagnostics);
     for (const b of meta.trailing) diagnostics.push(diagnostic('TRAILING_TEXT_DROPPED', `text after the metadata block dropped: "${b.text.slice(0, 60)}"`, b.line));
   }
   const locations = (meta?.fields ?? []).filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text));
@@ -171,12 +172,12 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
     const index = candidates.findIndex((c) => detectLanguage(c).language === language);
     return index === -1 ? 0 : index;
   });
-  diagnostics.push(...header.diagnostics);
+  appendAll(diagnostics, header.diagnostics);
   const taken = new Set(header.taken);
   const bodyBlocks = main.slice(header.bodyStart).filter((_, i) => !taken.has(i + header.bodyStart));
   // A page may show the same paragraph twice on purpose; only scraped text repeats by accident.
   const body = classifyBody(bodyBlocks, hints.authoritative === true || format === 'html');
-  diagnostics.push(...body.diagnostics);
+  appendAll(diagnostics, body.diagnostics);
 
   if (header.title === null && body.items.length === 0) {
     diagnostics.push(diagnostic('NO_ARTICLE', format === 'html' ? 'no article content was found in the page' : 'no article text was found'));

@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { detectDirection, detectLanguage } from '../language/detect-language.js';
 import { buildMetadata } from './build-metadata.js';
 import { computeStats } from './stats.js';
+import { appendAll } from '../util/append.js';
 
 export interface AssembleInput {
   source: ArticleSource;
@@ -61,7 +62,7 @@ function blockTexts(block: Block): string[] {
 export function assembleArticle(input: AssembleInput): Article {
   const diagnostics: Diagnostic[] = [...input.diagnostics];
   const { metadata, diagnostics: metaDiagnostics } = buildMetadata(input.fields, input.hints);
-  diagnostics.push(...metaDiagnostics);
+  appendAll(diagnostics, metaDiagnostics);
 
   // The lede: the first body item when it is a paragraph; the dateline comes off its start.
   let items = input.items;

@@ -7,6 +7,7 @@ import type { Metadata, MetadataField, SourceRef } from '../article/types.js';
 import type { RawField } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { parseDate } from './parse-date.js';
+import { appendAll } from '../util/append.js';
 
 const URL_WITH_SCHEME = /^[a-z][a-z0-9+.-]*:\/\/\S+$/iu;
 /** `Name (https://…)` or `Name: https://…` on one source line. */
@@ -67,7 +68,7 @@ export function buildMetadata(fields: readonly RawField[], hints: DocumentHints)
         metadata.location ??= first;
         break;
       case 'sources':
-        metadata.sources.push(...sourcesOf(f));
+        appendAll(metadata.sources, sourcesOf(f));
         break;
       case 'comments': {
         const n = first === null ? NaN : Number.parseInt(first.replace(/\D/gu, ''), 10);

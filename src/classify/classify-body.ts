@@ -81,6 +81,7 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
   const items: BodyItem[] = [];
   let listId = 0;
   let lastListKey: string | null = null;
+  let duplicateRun: { of: BodyItem; count: number; diagnostic: Diagnostic } | null = null;
   const pending: Pending[] = blocks.map((block) => ({ block, candidate: block.hint === 'line' && isHeadingLike(block.text) }));
   for (let i = 0; i < pending.length; i++) {
     const { block, candidate } = pending[i]!;
@@ -134,7 +135,15 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
     if (item.kind !== 'listItem') lastListKey = null;
     const prev = items[items.length - 1];
     if (!keepDuplicates && prev !== undefined && prev.kind === item.kind && prev.text === item.text && item.kind !== 'listItem') {
-      diagnostics.push(diagnostic('DUPLICATE_BLOCK_REMOVED', `a ${item.kind} printed twice in a row was removed`, item.line));
+      // one diagnostic per run of repeats, however long the run
+      if (duplicateRun !== null && duplicateRun.of === prev) {
+        duplicateRun.count++;
+        duplicateRun.diagnostic.message = `a ${item.kind} printed ${duplicateRun.count + 1} times in a row: ${duplicateRun.count} repeat(s) removed`;
+      } else {
+        const d = diagnostic('DUPLICATE_BLOCK_REMOVED', `a ${item.kind} printed twice in a row was removed`, item.line);
+        diagnostics.push(d);
+        duplicateRun = { of: prev, count: 1, diagnostic: d };
+      }
       continue;
     }
     items.push(item);

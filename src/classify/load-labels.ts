@@ -61,7 +61,23 @@ export function parseLabelsYaml(text: string, builtin: LabelTable): LabelsOverla
   const doc = yaml().parseDocument(text, { uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem !== undefined) throw new LabelsError(`not valid YAML: ${problem.message.split('\n')[0] ?? ''}`);
-  const root: unknown = doc.toJS({ mapAsMap: true, maxAliasCount: 0 });
+  // Anchors and aliases are refused outright: a labels file has no use for them, and they are
+  // the shape of the "billion laughs" expansion bomb.
+  let alias = false;
+  const { visit } = yaml();
+  visit(doc, {
+    Alias() {
+      alias = true;
+      return visit.BREAK;
+    },
+  });
+  if (alias) throw new LabelsError('anchors and aliases (&name / *name) are not allowed');
+  let root: unknown;
+  try {
+    root = doc.toJS({ mapAsMap: true, maxAliasCount: 0 });
+  } catch (error) {
+    throw new LabelsError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (root === null || root === undefined) return { blockStarts: [], fields: [] };
   if (!(root instanceof Map)) throw new LabelsError('expected a mapping with "blockStarts" and/or "fields"');
   const overlay: LabelsOverlay = { blockStarts: [], fields: [] };

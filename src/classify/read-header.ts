@@ -16,6 +16,8 @@ import { truncate } from './read-metadata-block.js';
 const TITLE_REPEAT_WINDOW = 8;
 /** Longest title, in code points. */
 const MAX_TITLE = 250;
+/** The template prints the teaser at most this many times. */
+const MAX_TEASER_COPIES = 3;
 /** Longest teaser, in code points. */
 const MAX_TEASER = 400;
 /** A photo credit at the end of a template line: `(Symbolbild/MND)`, `(Foto: dpa)`. */
@@ -177,7 +179,8 @@ export function readHeader(
       if (a !== undefined && b !== undefined && a.hint === 'line' && b.hint === 'line' && [...a.text].length <= MAX_TEASER) {
         const ka = sameTextKey(stripCredit(a.text).text);
         let end = i + 1;
-        while (end < blocks.length && blocks[end]!.hint === 'line' && sameTextKey(stripCredit(blocks[end]!.text).text) === ka) end++;
+        // the template prints a teaser at most three times; more copies are body text
+        while (end < blocks.length && end - i < MAX_TEASER_COPIES && blocks[end]!.hint === 'line' && sameTextKey(stripCredit(blocks[end]!.text).text) === ka) end++;
         if (end - i >= 2) {
           teaser = pickTeaser(blocks.slice(i, end), hints, chooseTeaser, diagnostics);
           i = end;
@@ -216,7 +219,7 @@ function pickTeaser(candidates: readonly SourceBlock[], hints: DocumentHints, ch
     else group.blocks.push(b);
   }
   const all = [...groups.values()];
-  const most = Math.max(...all.map((g) => g.blocks.length));
+  const most = all.reduce((m, g) => Math.max(m, g.blocks.length), 0);
   let top = all.filter((g) => g.blocks.length === most);
   if (top.length > 1 && hints.teaser !== undefined) {
     const meta = top.find((g) => sameTextKey(g.text) === sameTextKey(hints.teaser ?? ''));

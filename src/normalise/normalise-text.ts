@@ -5,6 +5,8 @@
  * NFC → invisible/control characters → spaces → space before punctuation → stutters.
  */
 
+import { appendAll } from '../util/append.js';
+
 /** One kind of repair with how often it was made in a block. */
 export interface Repair {
   kind: 'invisible' | 'control' | 'spaces' | 'punctuation' | 'stutter';
@@ -127,7 +129,7 @@ export function normaliseText(input: string, options: { keepLinkMarkers?: boolea
 
   const stutter = collapseStutters(text);
   text = stutter.text;
-  repairs.push(...stutter.repairs);
+  appendAll(repairs, stutter.repairs);
   return { text, repairs };
 }
 
