@@ -175,8 +175,9 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
   appendAll(diagnostics, header.diagnostics);
   const taken = new Set(header.taken);
   const bodyBlocks = main.slice(header.bodyStart).filter((_, i) => !taken.has(i + header.bodyStart));
-  // A page may show the same paragraph twice on purpose; only scraped text repeats by accident.
-  const body = classifyBody(bodyBlocks, hints.authoritative === true || format === 'html');
+  // A page (saved HTML or its whole visible text) may show the same paragraph twice on purpose;
+  // only scraped article text repeats by accident.
+  const body = classifyBody(bodyBlocks, hints.authoritative === true || format === 'html' || page?.isWholePage === true);
   appendAll(diagnostics, body.diagnostics);
 
   if (header.title === null && body.items.length === 0) {
