@@ -7,7 +7,16 @@
  * bonus for chardet's confidence wins; ties go to the more common encoding.
  */
 
-import * as chardet from 'chardet';
+import { createRequire } from 'node:module';
+
+type Chardet = typeof import('chardet');
+let chardetModule: Chardet | undefined;
+
+/** chardet, loaded on first use: valid UTF-8 (most input) never needs it. */
+function chardet(): Chardet {
+  chardetModule ??= createRequire(import.meta.url)('chardet') as Chardet;
+  return chardetModule;
+}
 import { decodeSample } from './codec.js';
 import { plausibility } from './plausibility.js';
 
@@ -80,7 +89,7 @@ function whatwgName(label: string): string | null {
 export function detectLegacyEncoding(bytes: Uint8Array, extra: readonly string[] = []): Detection {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   const proposed = new Map<string, number>();
-  for (const match of chardet.analyse(sample)) {
+  for (const match of chardet().analyse(sample)) {
     const name = whatwgName(match.name);
     if (name === null || name.startsWith('utf-') || name === 'replacement') continue;
     if (!proposed.has(name)) proposed.set(name, match.confidence);
