@@ -1,6 +1,6 @@
 /**
- * A minimal, structural view of the DOM nodes cheerio's parser produces (domhandler nodes), and
- * small helpers over it. The HTML segmenter only reads these fields, so it does not depend on the
+ * A minimal, structural view of the parsed page's nodes (tree-builder.ts makes them; the fields
+ * are those of domhandler's nodes), and small helpers over it. The HTML segmenter only reads these fields, so it does not depend on the
  * parser's own types, and every walk here is iterative: a page nested 100,000 deep must not
  * overflow the call stack.
  */
@@ -10,12 +10,12 @@ export interface DomNode {
   /** `tag`, `script`, `style` for elements; `text`, `comment`, `cdata`, `directive`, `root`. */
   type: string;
   parent: DomNode | null;
-  children?: DomNode[];
+  children?: DomNode[] | undefined;
   /** Lower-case tag name, for elements. */
-  name?: string;
-  attribs?: Record<string, string>;
+  name?: string | undefined;
+  attribs?: Record<string, string> | undefined;
   /** Character data, for text and comment nodes. */
-  data?: string;
+  data?: string | undefined;
   /** Offset of the node's start in the parsed source (UTF-16 code units), when known. */
   startIndex?: number | null;
 }

@@ -15,9 +15,8 @@ import { readComments } from './comments.js';
 import { COMMENTS_HEADING, findShortTextElement, readDetailsBlock } from './details-block.js';
 import { emitBlocks } from './emit-blocks.js';
 import { findContent } from './find-content.js';
-import { flattenDeepNesting } from './flatten-nesting.js';
 import { LineIndex } from './line-index.js';
-import { parseHtmlDocument } from './load-cheerio.js';
+import { parseHtmlDocument } from './tree-builder.js';
 import { readPageMetadata } from './page-metadata.js';
 import { chooseTitle } from './page-title.js';
 import { measureDocument } from './text-stats.js';
@@ -43,7 +42,7 @@ function firstVisible(els: readonly DomNode[]): DomNode[] {
  * direction and reader comments.
  */
 export function segmentHtml(html: string): Segmented {
-  const doc = parseHtmlDocument(flattenDeepNesting(html));
+  const doc = parseHtmlDocument(html);
   const lines = new LineIndex(html);
   const stats = measureDocument(doc);
   const page = readPageMetadata(doc);
@@ -83,11 +82,11 @@ export function segmentHtml(html: string): Segmented {
     const text = plainText(titleElement);
     if (text) blocks.push({ text, raw: text, line: lines.lineOf(titleElement.startIndex ?? 0), hint: 'title' });
   }
-  blocks.push(...body);
+  for (const b of body) blocks.push(b);
 
   if (details || countEl) {
     const meta = details?.blocks ?? [];
-    blocks.push(...meta);
+    for (const b of meta) blocks.push(b);
     const hasCount = meta.some((b) => COMMENTS_HEADING.test(b.text));
     if (countEl && !hasCount) {
       const text = plainText(countEl);
