@@ -46,25 +46,8 @@ const POSITIVE_SUBSTRINGS: readonly string[] = [
 /** Positive words that are also negative substrings' neighbours: counted only as whole tokens. */
 const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow', 'text', 'main', 'page', 'entry', 'story']);
 
-function tokensOf(el: DomNode): string[] {
-  const s = classText(el);
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of s) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) cur += ch;
-    else if (ch === '-' || ch === '_') {
-      if (cur) out.push(cur);
-      cur = '';
-      out.push(ch); // keep the separator so hyphenated words can be matched too
-    } else {
-      if (cur) out.push(cur);
-      cur = '';
-      out.push(' ');
-    }
-  }
-  if (cur) out.push(cur);
-  return out;
-}
+/** Separators between class/id tokens: anything but ASCII letters and digits. */
+const NON_TOKEN = /[^a-z0-9]+/;
 
 /** Ids made of this many hyphenated parts are slugs of headings, not furniture names. */
 const SLUG_PARTS = 4;
@@ -84,22 +67,50 @@ function classText(el: DomNode): string {
   return `${attr(el, 'class') ?? ''}`.toLowerCase() + (notSlug(id) ? ` ${id}` : '');
 }
 
+const NEGATIVE = 1;
+const POSITIVE = 2;
+/** Class/id verdicts (`NEGATIVE` | `POSITIVE` bits) of elements that have a class or id, computed once each. */
+const classFlagsCache = new WeakMap<DomNode, number>();
+
+function classFlags(el: DomNode): number {
+  const a = el.attribs;
+  if (!a || (a['class'] === undefined && a['id'] === undefined)) return 0;
+  const cached = classFlagsCache.get(el);
+  if (cached !== undefined) return cached;
+  let flags = 0;
+  const s = classText(el);
+  if (s.trim() !== '') {
+    for (const w of NEGATIVE_SUBSTRINGS) {
+      if (s.includes(w)) {
+        flags |= NEGATIVE;
+        break;
+      }
+    }
+    for (const w of POSITIVE_SUBSTRINGS) {
+      if (s.includes(w)) {
+        flags |= POSITIVE;
+        break;
+      }
+    }
+    if (flags !== (NEGATIVE | POSITIVE)) {
+      for (const t of s.split(NON_TOKEN)) {
+        if (NEGATIVE_TOKENS.has(t)) flags |= NEGATIVE;
+        if (POSITIVE_TOKENS.has(t)) flags |= POSITIVE;
+      }
+    }
+  }
+  classFlagsCache.set(el, flags);
+  return flags;
+}
+
 /** True when the element's class or id names page furniture (share bar, ad, cookie banner, …). */
 export function hasNegativeClass(el: DomNode): boolean {
-  const s = classText(el);
-  if (s.trim() === '') return false;
-  for (const w of NEGATIVE_SUBSTRINGS) if (s.includes(w)) return true;
-  for (const t of tokensOf(el)) if (NEGATIVE_TOKENS.has(t)) return true;
-  return false;
+  return (classFlags(el) & NEGATIVE) !== 0;
 }
 
 /** True when the element's class or id names article content. */
 export function hasPositiveClass(el: DomNode): boolean {
-  const s = classText(el);
-  if (s.trim() === '') return false;
-  for (const w of POSITIVE_SUBSTRINGS) if (s.includes(w)) return true;
-  for (const t of tokensOf(el)) if (POSITIVE_TOKENS.has(t)) return true;
-  return false;
+  return (classFlags(el) & POSITIVE) !== 0;
 }
 
 /** A score adjustment from class/id words: +25 for article words, −25 for furniture words. */
@@ -116,6 +127,9 @@ export function classWeight(el: DomNode): number {
   return w;
 }
 
+/** Inline styles that hide an element. */
+const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 /** True when the element is hidden by markup (`hidden`, `aria-hidden`, inline `display:none`). */
 export function isHidden(el: DomNode): boolean {
   const a = el.attribs;
@@ -124,11 +138,7 @@ export function isHidden(el: DomNode): boolean {
   if (a['aria-hidden'] === 'true') return true;
   if ((a['type'] ?? '').toLowerCase() === 'hidden') return true;
   const style = a['style'];
-  if (style) {
-    const s = style.toLowerCase().replace(/\s+/g, '');
-    if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
-  }
-  return false;
+  return style !== undefined && HIDING_STYLE.test(style);
 }
 
 /**

@@ -30,9 +30,9 @@ export function isText(node: DomNode): boolean {
   return node.type === 'text' || node.type === 'cdata';
 }
 
-/** The tag name of an element, lower case, or `''` for other nodes. */
+/** The tag name of an element, lower case (the tree builder lower-cases names), or `''` for other nodes. */
 export function tagName(node: DomNode): string {
-  return isElement(node) ? (node.name ?? '').toLowerCase() : '';
+  return isElement(node) ? (node.name ?? '') : '';
 }
 
 /** An attribute's value, or `undefined`. */

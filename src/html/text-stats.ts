@@ -74,24 +74,28 @@ const COUNTED_INPUTS = new Set(['input', 'select', 'textarea', 'button']);
  */
 export function measureDocument(root: DomNode): StatsMap {
   const stats: StatsMap = new Map();
-  // Pre-order with children pushed in reverse; the reversed list is a valid bottom-up order.
+  // Pre-order over the elements with children pushed in reverse; the reversed list is a valid
+  // bottom-up order. `never` marks elements whose subtree is never text (judged once each).
   const order: DomNode[] = [];
+  const never: boolean[] = [];
   const stack: DomNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop() as DomNode;
+    const skip = n !== root && isNeverText(n);
     order.push(n);
-    if (isElement(n) && n !== root && isNeverText(n)) continue;
-    for (const k of childrenOf(n)) stack.push(k);
+    never.push(skip);
+    if (skip) continue;
+    const kids = n.children;
+    if (kids) for (const k of kids) if (isElement(k)) stack.push(k);
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i] as DomNode;
-    if (!isElement(n) && n !== root) continue;
     const s = emptyStats();
     const t = tagName(n);
     if (COUNTED_MEDIA.has(t)) s.images++;
     if (COUNTED_EMBEDS.has(t)) s.embeds++;
     if (COUNTED_INPUTS.has(t)) s.inputs++;
-    if (n !== root && isNeverText(n)) {
+    if (never[i]) {
       stats.set(n, s);
       continue;
     }
@@ -106,8 +110,8 @@ export function measureDocument(root: DomNode): StatsMap {
         s.inlineLen += m.len;
         continue;
       }
-      const ks = stats.get(k);
-      if (!ks) continue;
+      if (!isElement(k)) continue;
+      const ks = stats.get(k) as ElementStats;
       s.textLen += ks.textLen;
       s.linkLen += ks.linkLen;
       s.commas += ks.commas;

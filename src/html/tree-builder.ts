@@ -131,6 +131,7 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   onattribend(_quote: number, _endIndex: number): void {
+    // The first of duplicated attributes wins. (Own properties only: `constructor` is a name too.)
     if (!Object.prototype.hasOwnProperty.call(this.attribs, this.attribName)) this.attribs[this.attribName] = this.attribValue;
     this.attribValue = '';
   }
