@@ -115,7 +115,7 @@ function rowBlocks(label: string, values: readonly DomNode[], line: number, line
 /** Read the rows of the details container after its heading. */
 function readRows(container: DomNode, heading: DomNode, lines: LineIndex, stats: StatsMap): SourceBlock[] {
   const out: SourceBlock[] = [];
-  const queue: DomNode[] = [];
+  let queue: DomNode[] = [];
   let seen = false;
   for (const k of childrenOf(container)) {
     if (k === heading) seen = true;
@@ -142,7 +142,7 @@ function readRows(container: DomNode, heading: DomNode, lines: LineIndex, stats:
         let label: DomNode | null = null;
         let vals: DomNode[] = [];
         const emit = (): void => {
-          if (label) out.push(...rowBlocks(lineText(label).text, vals, lineOf(label), lines));
+          if (label) for (const b of rowBlocks(lineText(label).text, vals, lineOf(label), lines)) out.push(b);
         };
         for (const k of kids) {
           if (tagName(k) === 'dt') {
@@ -152,16 +152,16 @@ function readRows(container: DomNode, heading: DomNode, lines: LineIndex, stats:
           } else vals.push(k);
         }
         emit();
-      } else queue.unshift(...kids);
+      } else queue = kids.concat(queue);
       continue;
     }
     const first = kids[0];
     if (t === 'tr' || (first && isElement(first) && kids.length >= 2 && lineText(first).text.length <= MAX_LABEL && !COMMENTS_HEADING.test(lineText(first).text))) {
       if (first && kids.length >= 2 && kids.every((k) => !isElement(k) || ['div', 'section', 'p'].includes(tagName(k))) && kids.filter(isElement).every((k) => (stats.get(k)?.textLen ?? 0) > MAX_LABEL || childrenOf(k).some(isElement))) {
-        queue.unshift(...kids);
+        queue = kids.concat(queue);
         continue;
       }
-      if (first) out.push(...rowBlocks(lineText(first).text, kids.slice(1), lineOf(row), lines));
+      if (first) for (const b of rowBlocks(lineText(first).text, kids.slice(1), lineOf(row), lines)) out.push(b);
       continue;
     }
     const colon = whole.indexOf(':');
@@ -177,7 +177,7 @@ function readRows(container: DomNode, heading: DomNode, lines: LineIndex, stats:
       continue;
     }
     if (kids.length > 1 && kids.some(isElement)) {
-      queue.unshift(...kids);
+      queue = kids.concat(queue);
       continue;
     }
     out.push(meta(whole, lineOf(row), lineText(row).links));

@@ -100,10 +100,11 @@ function jsonLdObjects(doc: DomNode): { [k: string]: Json }[] {
     } catch {
       continue;
     }
+    // A queue read by index (no shift, no argument spreads: a JSON-LD array may be huge).
     const queue: Json[] = [parsed];
-    while (queue.length > 0 && out.length < 200) {
-      const v = queue.shift() as Json;
-      if (Array.isArray(v)) queue.push(...v);
+    for (let q = 0; q < queue.length && out.length < 200; q++) {
+      const v = queue[q] as Json;
+      if (Array.isArray(v)) for (const x of v) queue.push(x);
       else if (v && typeof v === 'object') {
         out.push(v);
         const g = v['@graph'];
