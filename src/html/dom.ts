@@ -1,5 +1,5 @@
 /**
- * A minimal, structural view of the parsed page's nodes (tree-builder.ts makes them; the fields
+ * A minimal, structural view of the parsed page's nodes (cheerio's parser makes them; the fields
  * are those of domhandler's nodes), and small helpers over it. The HTML segmenter only reads these fields, so it does not depend on the
  * parser's own types, and every walk here is iterative: a page nested 100,000 deep must not
  * overflow the call stack.
@@ -30,7 +30,7 @@ export function isText(node: DomNode): boolean {
   return node.type === 'text' || node.type === 'cdata';
 }
 
-/** The tag name of an element, lower case (the tree builder lower-cases names), or `''` for other nodes. */
+/** The tag name of an element, lower case (the parser lower-cases names), or `''` for other nodes. */
 export function tagName(node: DomNode): string {
   return isElement(node) ? (node.name ?? '') : '';
 }

@@ -16,7 +16,7 @@ import { COMMENTS_HEADING, findShortTextElement, readDetailsBlock } from './deta
 import { emitBlocks } from './emit-blocks.js';
 import { findContent } from './find-content.js';
 import { LineIndex } from './line-index.js';
-import { parseHtmlDocument } from './tree-builder.js';
+import { parseHtmlDocument } from './load-cheerio.js';
 import { readPageMetadata } from './page-metadata.js';
 import { chooseTitle } from './page-title.js';
 import { measureDocument } from './text-stats.js';
