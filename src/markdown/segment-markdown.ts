@@ -68,7 +68,15 @@ export function parseInline(source: string): { text: string; links: InlineLink[]
   return { text, links };
 }
 
-/** Read `[label](dest)` at `open`; escapes inside are honoured. */
+/** Deepest nesting of parentheses in a bare link destination (CommonMark implementations use 32). */
+const MAX_DESTINATION_PARENS = 32;
+
+/**
+ * Read `[label](dest)` at `open`; escapes inside are honoured. Linear over a whole line: a `<…>`
+ * destination ends at the first unescaped `<` (as in CommonMark), and a bare one gives up past
+ * {@link MAX_DESTINATION_PARENS} open parentheses, so `[a](` or `[a](<` repeated 100,000 times does
+ * not rescan the rest of the line from every `[`.
+ */
 function readLink(s: string, open: number): { label: string; url: string; end: number } | null {
   let i = open + 1;
   while (i < s.length && s[i] !== ']') {
@@ -78,37 +86,45 @@ function readLink(s: string, open: number): { label: string; url: string; end: n
   if (i >= s.length || s[i + 1] !== '(') return null;
   const label = s.slice(open + 1, i);
   let j = i + 2;
-  let url = '';
+  // Find the end first and build the destination once, on success (not a character at a time).
   if (s[j] === '<') {
-    j++;
+    const start = ++j;
     while (j < s.length && s[j] !== '>') {
-      if (s[j] === '\\' && j + 1 < s.length) {
-        url += s[j + 1];
-        j += 2;
-      } else url += s[j++];
+      if (s[j] === '<' || s[j] === '\n') return null;
+      j += s[j] === '\\' && j + 1 < s.length ? 2 : 1;
     }
     if (s[j] !== '>' || s[j + 1] !== ')') return null;
-    return { label, url, end: j + 2 };
+    return { label, url: dropEscapes(s.slice(start, j)), end: j + 2 };
   }
+  const start = j;
   let depth = 0;
   while (j < s.length) {
     const c = s[j]!;
     if (c === '\\' && j + 1 < s.length) {
-      url += s[j + 1];
       j += 2;
       continue;
     }
-    if (c === '(') depth++;
+    if (c === '(' && ++depth > MAX_DESTINATION_PARENS) return null;
     if (c === ')') {
       if (depth === 0) break;
       depth--;
     }
     if (/\s/u.test(c)) return null;
-    url += c;
     j++;
   }
-  if (s[j] !== ')' || url === '') return null;
-  return { label, url, end: j + 1 };
+  if (s[j] !== ')' || j === start) return null;
+  return { label, url: dropEscapes(s.slice(start, j)), end: j + 1 };
+}
+
+/** A link destination without its backslashes: `\x` → `x` for any x (a final lone `\` stays). */
+function dropEscapes(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  let out = '';
+  for (let k = 0; k < raw.length; k++) {
+    if (raw[k] === '\\' && k + 1 < raw.length) k++;
+    out += raw[k];
+  }
+  return out;
 }
 
 function str(v: unknown): string | undefined {
