@@ -12,10 +12,10 @@
  * `split(/\s+/)`, global replace with a character class) are still covered through the function
  * that uses them, in the 'linear' groups below.
  *
- * Known super-linear patterns in files owned by other engineers are `it.fails` with a comment naming
- * the file, the pattern and a linear rewrite: the suite stays green, the failure stays visible, and
- * vitest reports "unexpectedly passed" once the pattern is fixed. Those cases use a small n so that
- * the quadratic run stays under a few seconds.
+ * The named groups below are the patterns the audit found super-linear (trailing punctuation,
+ * table separators, photo credits, list markers, the Markdown link scanner, the dictionary word
+ * breaker on long unspaced runs); each was rewritten to be linear and stays here as a regression
+ * check. They use a small n, so a regression costs seconds, not minutes.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -177,18 +177,10 @@ group('src/normalise/normalise-text.ts (linear)', {
 });
 
 describe('src/normalise/normalise-text.ts: TRAILING_PUNCT', () => {
-  // FAILS (quadratic): TRAILING_PUNCT = /[,.;:!?،؛。，、…"'”’»)]+$/u is unanchored at the start, so on
-  // a token with a long run of punctuation followed by anything else it retries the run from every
-  // position: O(n²). collapseStutters tests it on every token that has a letter
-  // (`HAS_LETTER.test(token) && !TRAILING_PUNCT.test(token)`); a scraped "x,,,,…,,y" token of 100k
-  // characters costs about 25 s. Linear rewrite: strip from the end by hand, e.g.
-  //   function trailingPunctStart(t) { let i = t.length; while (i > 0 && PUNCT_SET.has(t[i - 1])) i--; return i; }
-  // and use `trailingPunctStart(token) < token.length` for the test and `token.slice(0, i)` for the
-  // replace; or keep the regex but make it sticky from a computed start. Same for the `replace`.
-  it.fails('collapseStutters: a token of "," runs between letters', { timeout: 60_000 }, () =>
+  it('collapseStutters: a token of "," runs between letters', { timeout: 60_000 }, () =>
     check({ input: 'x,,,,…,y', fn: collapseStutters, make: (n) => `a b x${','.repeat(n)}y`, n: 3000 }, 1),
   );
-  it.fails('parseArticle: the same token in a paragraph (reachable)', { timeout: 60_000 }, () =>
+  it('parseArticle: the same token in a paragraph (reachable)', { timeout: 60_000 }, () =>
     check({ input: 'paragraph with x,,,,…,y', fn: (s) => parseArticle(s), make: (n) => `Titel\n\nEin Absatz x${','.repeat(n)}y und mehr.`, n: 6000 }, 1),
   );
 });
@@ -199,17 +191,10 @@ group('src/normalise/markdown-links.ts (linear)', {
 });
 
 describe('src/normalise/markdown-links.ts: linkAt (a scanner, not a regex)', () => {
-  // FAILS (quadratic): linkAt() calls text.indexOf(']', open + 1) and text.indexOf(')', close + 2)
-  // over the whole rest of the text and only then applies its 500 / 2,100 character limits, so
-  // every `[` (or every `[a](`) rescans to the end: "[" × 100,000 then "](" takes about 45 ms,
-  // × 400,000 about 700 ms (×16). Linear rewrite: search only inside the window the limits allow,
-  // and stop at the next `[`:
-  //   for (close = open + 1; close < Math.min(text.length, open + 502) && text[close] !== ']'; close++) if (text[close] === '[') return null;
-  //   and the same for `)` within close + 2 … close + 2102 (or `text.slice(close + 2, close + 2102).indexOf(')')`).
-  it.fails('convertMarkdownLinks: [ runs then ](', { timeout: 60_000 }, () =>
+  it('convertMarkdownLinks: [ runs then ](', { timeout: 60_000 }, () =>
     check({ input: '[[[[…](', fn: convertMarkdownLinks, make: (n) => `${'['.repeat(n)}](`, n: 50_000 }, 1),
   );
-  it.fails('convertMarkdownLinks: [a](x repeated, no closing )', { timeout: 60_000 }, () =>
+  it('convertMarkdownLinks: [a](x repeated, no closing )', { timeout: 60_000 }, () =>
     check({ input: '[a](x [a](x …', fn: convertMarkdownLinks, make: (n) => '[a](x'.repeat(n / 5), n: 400_000 }, 1),
   );
 });
@@ -224,38 +209,19 @@ group('src/classify/label-line.ts (linear)', {
 });
 
 describe('src/classify/label-line.ts: TABLE_SEPARATOR', () => {
-  // FAILS (quadratic): TABLE_SEPARATOR = /^\|?[\s:|-]*-[\s:|-]*$/ — two adjacent stars over the same
-  // class around a required `-`: on "|-----…-x" the engine tries every split of the run before `x`
-  // fails the `$`: O(n²). isTableSeparator runs it on every header line with a `-` and a `|`;
-  // a first line "|" + 100,000 "-" + "x" makes parseArticle take about 20 s (400,000: over 5 min).
-  // Linear rewrite: /^\|?[\s:|-]*$/.test(line) && line.includes('-') (the same language: the
-  // line is only separator characters and has at least one dash), with no backtracking between
-  // two stars.
-  it.fails('isTableSeparator: | then a run of - then a letter', { timeout: 60_000 }, () =>
+  it('isTableSeparator: | then a run of - then a letter', { timeout: 60_000 }, () =>
     check({ input: '|-----…-x', fn: isTableSeparator, make: (n) => `|${'-'.repeat(n)}x`, n: 5000 }, 1),
   );
-  it.fails('parseArticle: the same as the first line (reachable)', { timeout: 60_000 }, () =>
+  it('parseArticle: the same as the first line (reachable)', { timeout: 60_000 }, () =>
     check({ input: 'first line |---…-x', fn: (s) => parseArticle(s), make: (n) => `|${'-'.repeat(n)}x\n\nTitel\n\nEin Absatz.`, n: 8000 }, 1),
   );
 });
 
 describe('src/classify/read-header.ts: PHOTO_CREDIT', () => {
-  // FAILS (quadratic): PHOTO_CREDIT = /\s*\((?:…)\)$/iu is unanchored and starts with `\s*`: on a
-  // line with a long run of whitespace that is not followed by `(`, every start position in the
-  // run rescans the rest of it: O(n²). The normaliser collapses runs of spaces, tabs and (now)
-  // no-break spaces first, but not the other Unicode spaces that `\s` matches: ideographic space
-  // U+3000 (ordinary in CJK text), em space U+2003, U+1680. A header line with 100,000 of them
-  // costs about 20 s. Reached through stripCredit() in readHeader (the teaser-repeat loop and
-  // pickTeaser), which have no length bound.
-  // Linear rewrite: find the credit from the end instead of searching for it:
-  //   if (!text.endsWith(')')) return none; const open = text.lastIndexOf('(');
-  //   test text.slice(open) with the anchored /^\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|…)\b[^()]{0,40})\)$/iu
-  //   and trimEnd() the text before `open`.
-  // (Equivalently: drop the leading `\s*` from the regex and trimEnd() the prefix.)
-  it.fails('parseArticle: title, teaser, then a line with a long ideographic-space run', { timeout: 60_000 }, () =>
+  it('parseArticle: title, teaser, then a line with a long ideographic-space run', { timeout: 60_000 }, () =>
     check({ input: 'Titel / Teaser / x U+3000… y', fn: (s) => parseArticle(s), make: (n) => `Titel\nTeaser\nx${IDEO.repeat(n)}y\n\nEin Absatz.`, n: 3000 }, 1),
   );
-  it.fails('parseArticle: a block between the title and its repeat', { timeout: 60_000 }, () =>
+  it('parseArticle: a block between the title and its repeat', { timeout: 60_000 }, () =>
     check({ input: 'Titel / x U+3000… y / Titel', fn: (s) => parseArticle(s), make: (n) => `Titel\n\nx${IDEO.repeat(n)}y\n\nTitel\n\nEin Absatz.`, n: 6000 }, 1),
   );
 });
@@ -276,14 +242,7 @@ group('src/classify/classify-body.ts (linear where reachable)', {
 });
 
 describe('src/classify/classify-body.ts: BULLET / NUMBERED with a line separator', () => {
-  // FAILS (quadratic), latent: BULLET = /^([-*•▪◦·])\s+(.+)$/u. `\s+` and `.+` overlap (spaces), and
-  // `$` without the m flag fails when a character that `.` does not match (U+2028, U+2029, \n)
-  // stands at the end: every split of the whitespace run is tried. classifyBody runs it on any
-  // 'line' block; parseArticle does not reach it today (the text segmenter and normaliser remove or
-  // split on those characters first), so this is a latent trap for a future segmenter.
-  // Linear rewrite: /^([-*•▪◦·])\s+(\S[^]*)$/u — the item text starts at the first non-space, so
-  // the two quantifiers no longer overlap (same for NUMBERED: /^(\d{1,3})[.)]\s+(\S[^]*)$/u).
-  it.fails('classifyBody: - then NBSP run then U+2028', { timeout: 60_000 }, () =>
+  it('classifyBody: - then NBSP run then U+2028', { timeout: 60_000 }, () =>
     check({ input: '- NBSP… U+2028', fn: (s) => classifyBody([block(s)], false), make: (n) => `-${NBSP.repeat(n)}\u2028`, n: 3000 }, 1),
   );
 });
@@ -319,15 +278,7 @@ group('src/assemble/stats.ts and src/language (linear)', {
 });
 
 describe('src/assemble/stats.ts: countWords on a long unspaced run', () => {
-  // FAILS (super-linear, not a regex): countWords splits on whitespace only, then hands each token
-  // with CJK/Thai letters to Intl.Segmenter (ICU's dictionary word breaker), whose cost grows much
-  // faster than the token: 32,000 Han characters take 0.2 s, 128,000 take 20-24 s, with or without
-  // 。 every 17 characters (CJK punctuation does not split the token). So one long line of Chinese or
-  // Japanese (a 10 MB article without paragraph breaks, or a 128k-character paragraph) stalls
-  // parseArticle. Fix: feed the segmenter bounded pieces, e.g. cut each token after CJK sentence
-  // punctuation (。！？) and then into chunks of at most 1,000 code points (a word split at a chunk
-  // edge miscounts by at most one per chunk).
-  it.fails('countWords: 12,000 vs 48,000 Han characters without punctuation', { timeout: 60_000 }, () =>
+  it('countWords: 12,000 vs 48,000 Han characters without punctuation', { timeout: 60_000 }, () =>
     check({ input: 'Han run', fn: countWords, make: (n) => '中国城市的新港口今天开放了市长说'.repeat(n / 16), n: 12_000 }, 1),
   );
 });

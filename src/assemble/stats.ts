@@ -29,6 +29,34 @@ const WORDISH = /[\p{L}\p{N}]/u;
 
 let segmenter: Intl.Segmenter | undefined;
 
+/**
+ * The dictionary word breaker gets slower than linear on very long runs, so unspaced text is
+ * handed to it in pieces of at most this many characters, cut after sentence punctuation where
+ * there is some (a word cut at a piece edge miscounts by at most one per piece).
+ */
+const SEGMENT_PIECE = 1000;
+const SENTENCE_END = new Set([...'。！？!?.']);
+
+function* pieces(token: string): Generator<string> {
+  let start = 0;
+  while (start < token.length) {
+    let end = Math.min(token.length, start + SEGMENT_PIECE);
+    if (end < token.length) {
+      for (let i = end - 1; i > start + SEGMENT_PIECE / 2; i--) {
+        if (SENTENCE_END.has(token[i]!)) {
+          end = i + 1;
+          break;
+        }
+      }
+      // never cut a surrogate pair
+      const c = token.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end++;
+    }
+    yield token.slice(start, end);
+    start = end;
+  }
+}
+
 /** Count words: space-separated tokens, and dictionary segments in unspaced scripts. */
 export function countWords(text: string): number {
   let words = 0;
@@ -36,7 +64,7 @@ export function countWords(text: string): number {
     if (token === '' || !WORDISH.test(token)) continue;
     if (UNSPACED.test(token)) {
       segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-      for (const s of segmenter.segment(token)) if (s.isWordLike === true) words++;
+      for (const piece of pieces(token)) for (const s of segmenter.segment(piece)) if (s.isWordLike === true) words++;
     } else words++;
   }
   return words;

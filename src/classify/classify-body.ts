@@ -24,8 +24,9 @@ const MAX_HEADING_WORDS = 16;
 const ENDS_LIKE_SENTENCE = /[.,;:…。，；：、،؛।۔]$/u;
 /** Closing quotes: a line ending in punctuation plus a quote is speech, not a heading. */
 const QUOTE_END = /[.,;:!?…。！？]["'”’»]$/u;
-const BULLET = /^([-*•▪◦·])\s+(.+)$/u;
-const NUMBERED = /^(\d{1,3})[.)]\s+(.+)$/u;
+/** The item text starts at the first non-space, so the two quantifiers never compete (linear). */
+const BULLET = /^([-*•▪◦·])\s+(\S[^]*)$/u;
+const NUMBERED = /^(\d{1,3})[.)]\s+(\S[^]*)$/u;
 const QUOTE = /^>\s?(.*)$/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;

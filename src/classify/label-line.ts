@@ -20,7 +20,8 @@ export interface LabelLine {
 /** Where a line is read: inside the metadata block (any form) or elsewhere (only unmistakable forms). */
 export type LabelContext = 'block' | 'header';
 
-const TABLE_SEPARATOR = /^\|?[\s:|-]*-[\s:|-]*$/;
+/** Only separator characters (one star, so nothing to backtrack); a dash is checked apart. */
+const TABLE_SEPARATOR = /^[\s:|-]*$/;
 /** `(12)` or `: 12` after a count label. */
 const COUNT_VALUE = /^(?:\(\s*(\d{1,9})\s*\)|:\s*(\d{1,9}))$/;
 /** An unknown label: a short capitalised phrase before `:`, a tab or `|`. */

@@ -21,7 +21,7 @@ const MAX_TEASER_COPIES = 3;
 /** Longest teaser, in code points. */
 const MAX_TEASER = 400;
 /** A photo credit at the end of a template line: `(Symbolbild/MND)`, `(Foto: dpa)`. */
-const PHOTO_CREDIT = /\s*\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|Symbolfoto|Foto|Bild|Archivbild|Archivfoto|Photo|Image)\b[^()]{0,40})\)$/iu;
+const PHOTO_CREDIT = /^\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|Symbolfoto|Foto|Bild|Archivbild|Archivfoto|Photo|Image)\b[^()]{0,40})\)$/iu;
 const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s)/u;
 /**
  * How a paragraph ends (a full stop or ellipsis, maybe inside a closing quote); titles end
@@ -51,10 +51,14 @@ export function sameTextKey(text: string): string {
   return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
+/** Split a trailing photo credit off a line. Found from the end, so the time is linear. */
 function stripCredit(text: string): { text: string; credit: string | null } {
-  const m = PHOTO_CREDIT.exec(text);
-  if (m === null || m.index === 0) return { text, credit: null };
-  return { text: text.slice(0, m.index).trimEnd(), credit: m[0].trim() };
+  if (!text.endsWith(')')) return { text, credit: null };
+  const open = text.lastIndexOf('(');
+  if (open <= 0 || !PHOTO_CREDIT.test(text.slice(open))) return { text, credit: null };
+  const before = text.slice(0, open).trimEnd();
+  if (before === '') return { text, credit: null };
+  return { text: before, credit: text.slice(open) };
 }
 
 function fieldFrom(block: SourceBlock, label: string, entry: RawField['entry'], value: string | null): RawField {

@@ -5,11 +5,11 @@
  * Exit codes: 0 all inputs converted; 1 some input failed; 2 usage error.
  */
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BUILTIN_LABELS, hasErrors, mergeLabels, OUTPUT_FORMATS, parseArticle, parseLabelsYaml, render, type Article, type LabelTable, type OutputFormat } from '../index.js';
-import { LabelsError } from '../classify/load-labels.js';
+import { LabelsError, MAX_LABELS_BYTES } from '../classify/load-labels.js';
 import { canonicalName, UnknownEncodingError } from '../source/decode.js';
 import type { InputFormatOption } from '../input/detect-format.js';
 import { InputError, readInputFile } from './read-input.js';
@@ -93,8 +93,12 @@ async function loadLabels(path: string | undefined, cwd: string): Promise<LabelT
   if (path === undefined) return BUILTIN_LABELS;
   let text: string;
   try {
+    // refuse an oversized file before reading it
+    const size = (await stat(resolve(cwd, path))).size;
+    if (size > MAX_LABELS_BYTES) throw new UsageError(`--labels ${path}: file is larger than ${MAX_LABELS_BYTES / 1024} KiB`);
     text = await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`--labels ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {

@@ -48,7 +48,14 @@ const SPACE_BEFORE_LATIN = / ([,.])(?=$|[\s"'”’»)\]])/g;
 const SPACE_BEFORE_OTHER = / ([،؛。，、])/g;
 
 /** Punctuation that may trail the last word of a stutter. */
-const TRAILING_PUNCT = /[,.;:!?،؛。，、…"'”’»)]+$/u;
+const TRAILING_PUNCT = new Set([...',.;:!?،؛。，、…"\'”’»)']);
+
+/** Where a token's trailing punctuation starts (its length when it has none). Linear, no regex. */
+function trailingPunctStart(token: string): number {
+  let i = token.length;
+  while (i > 0 && TRAILING_PUNCT.has(token[i - 1]!)) i--;
+  return i;
+}
 const HAS_LETTER = /\p{L}/u;
 
 function countAndReplace(text: string, re: RegExp, replacement: string): { text: string; count: number } {
@@ -77,12 +84,12 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
     let j = i + 1;
     // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain text
     // a `[word](url)` link is not a repeated word either.
-    if (HAS_LETTER.test(token) && !TRAILING_PUNCT.test(token) && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
+    if (HAS_LETTER.test(token) && trailingPunctStart(token) === token.length && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
       while (j < tokens.length && tokens[j]!.toLowerCase() === core) j++;
       // the last repeat may carry punctuation: `de de de de.`
       if (j < tokens.length && j - i >= 2) {
         const next = tokens[j]!;
-        const stripped = next.replace(TRAILING_PUNCT, '');
+        const stripped = next.slice(0, trailingPunctStart(next));
         if (stripped !== next && stripped.toLowerCase() === core && j + 1 - i >= 3) {
           repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
           out.push(token + next.slice(stripped.length));
