@@ -5,10 +5,12 @@
  *
  *   BENCH_JSDOM=1   also time Readability + jsdom (about 80 CPU-seconds and several GB of memory)
  *   BENCH_QUICK=1   smaller batch and growth sizes (for a quick look, not for the record)
+ *
+ * Not yet measured here: the text batch against `cp -r` of the same tree.
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureStartup } from './startup.mjs';
@@ -42,20 +44,26 @@ if (process.env['BENCH_JSDOM'] === '1') {
   row('HTML: pages per CPU-second vs Readability+jsdom', ours.pagesPerCpuSecond, `Readability+jsdom: ${jsdom.pagesPerCpuSecond}`, `${(ours.pagesPerCpuSecond / jsdom.pagesPerCpuSecond).toFixed(2)}×`, '≥ 10×');
 } else notes.push('Readability + jsdom not timed in this run (set BENCH_JSDOM=1).');
 
-for (const [file, fn] of [['growth.mjs', 'runGrowth'], ['batch.mjs', 'runBatchBench']]) {
-  const path = join(import.meta.dirname, file);
-  if (!existsSync(path)) {
-    notes.push(`${file}: not present.`);
-    continue;
-  }
-  const mod = await import(path);
-  if (typeof mod[fn] !== 'function') {
-    notes.push(`${file}: exports no ${fn}().`);
-    continue;
-  }
-  process.stderr.write(`${file}…\n`);
-  for (const r of await mod[fn]({ quick: process.env['BENCH_QUICK'] === '1' })) row(r.benchmark, r.value, r.peer ?? '', r.ratio ?? '', r.target ?? '');
-}
+const quick = process.env['BENCH_QUICK'] === '1';
+
+process.stderr.write('growth (1 / 10 / 50 MB inputs)…\n');
+const { runGrowth } = await import('./growth.mjs');
+for (const r of await runGrowth({ quick })) row(r.benchmark, r.value, r.peer ?? '', r.ratio ?? '', r.target ?? '');
+
+process.stderr.write('text batch…\n');
+const { main: runBatchBench } = await import('./batch.mjs');
+const batch = await runBatchBench({
+  count: quick ? 2_000 : 10_000,
+  small: quick ? 500 : 1_000,
+  large: quick ? 5_000 : 50_000,
+  log: (line) => process.stderr.write(line + '\n'),
+});
+const j1 = batch.throughput.find((t) => t.jobs === 1);
+const j2 = batch.throughput.find((t) => t.jobs === 2);
+if (j1 !== undefined) row(`text batch -j1: files/s (${j1.files} articles of ~5 KB)`, Math.round(j1.filesPerSecond), `${j1.mbPerSecond.toFixed(2)} MB/s`, '', '≥ 3,000 files/s per core');
+if (j1 !== undefined && j2 !== undefined) row('text batch -j2: files/s', Math.round(j2.filesPerSecond), `-j1: ${Math.round(j1.filesPerSecond)}`, `${(j2.filesPerSecond / j1.filesPerSecond).toFixed(2)}×`, '≥ 1.7× -j1');
+const [few, many] = batch.memory;
+if (few !== undefined && many !== undefined) row(`batch memory: peak RSS MB, ${many.files} vs ${few.files} inputs`, Math.round(many.maxRssMB), `${few.files} inputs: ${Math.round(few.maxRssMB)}`, `${(many.maxRssMB / few.maxRssMB).toFixed(2)}×`, '≤ 1.2×');
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const table = [
