@@ -56,6 +56,12 @@ describe('properties', () => {
     fc.assert(fc.property(anyText, checkOutputs), { numRuns: RUNS });
   });
 
+  // Counterexamples fast-check found once; kept so they are checked on every run.
+  it.each([
+    ['linked words repeated (never a stutter)', '[x](https://e.example/a) [x](https://e.example/a) [x](https://e.example/a)\n'],
+    ['linked repeated words as a heading', '"\n[x](https://e.example/a) [x](https://e.example/a) [x](https://e.example/a)\n ،'],
+  ])('regression: %s', (_name, input) => checkOutputs(input));
+
   it('bytes: never throws', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {

@@ -6,7 +6,8 @@
 import type { SourceBlock } from '../article/blocks.js';
 import type { InlineLink } from '../article/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
-import { cpLength } from '../normalise/normalise-text.js';
+import { cpLength, normaliseText } from '../normalise/normalise-text.js';
+import { BULLET, isMarkedLine, NUMBERED, QUOTE } from './line-markers.js';
 
 export type BodyItem =
   | { kind: 'heading'; text: string; level: number; line: number }
@@ -24,10 +25,6 @@ const MAX_HEADING_WORDS = 16;
 const ENDS_LIKE_SENTENCE = /[.,;:…。，；：、،؛।۔]$/u;
 /** Closing quotes: a line ending in punctuation plus a quote is speech, not a heading. */
 const QUOTE_END = /[.,;:!?…。！？]["'”’»]$/u;
-/** The item text starts at the first non-space, so the two quantifiers never compete (linear). */
-const BULLET = /^([-*•▪◦·])\s+(\S[^]*)$/u;
-const NUMBERED = /^(\d{1,3})[.)]\s+(\S[^]*)$/u;
-const QUOTE = /^>\s?(.*)$/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -39,7 +36,7 @@ export function isHeadingLike(text: string): boolean {
   if (length > max) return false;
   if (text.split(' ').length > MAX_HEADING_WORDS) return false;
   if (ENDS_LIKE_SENTENCE.test(text) || QUOTE_END.test(text)) return false;
-  if (BULLET.test(text) || NUMBERED.test(text) || QUOTE.test(text) || URL_ONLY.test(text)) return false;
+  if (isMarkedLine(text) || URL_ONLY.test(text)) return false;
   return /\p{L}/u.test(text);
 }
 
@@ -52,6 +49,18 @@ function shift(links: readonly InlineLink[] | undefined, removed: number): Inlin
 
 function withLinks<T extends object>(item: T, links: InlineLink[] | undefined): T & { links?: InlineLink[] } {
   return links !== undefined && links.length > 0 ? { ...item, links } : item;
+}
+
+/**
+ * A heading keeps no links, so text that links protected while normalising (`[x](u) [x](u) [x](u)`)
+ * is plain text now and gets the plain-text clean-ups; otherwise reading our own Markdown back
+ * would clean it where the first pass did not.
+ */
+function headingText(block: SourceBlock, diagnostics: Diagnostic[]): string {
+  if (block.links === undefined || block.links.length === 0) return block.text;
+  const { text, repairs } = normaliseText(block.text);
+  for (const r of repairs) if (r.kind === 'stutter') diagnostics.push(diagnostic('STUTTER_COLLAPSED', `repeated word ${r.detail ?? ''} collapsed to one`, block.line));
+  return text;
 }
 
 type Pending = { block: SourceBlock; candidate: boolean };
@@ -92,7 +101,7 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
     switch (block.hint) {
       case 'heading':
       case 'title':
-        item = { kind: 'heading', text, level: block.level ?? 2, line: block.line };
+        item = { kind: 'heading', text: headingText(block, diagnostics), level: block.level ?? 2, line: block.line };
         break;
       case 'paragraph':
         item = withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
@@ -128,7 +137,7 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
           const next = pending[i + 1];
           const introduces = next !== undefined && next.block.hint !== 'metadata' && next.block.hint !== 'boilerplate' && !next.candidate && next.block.hint !== 'heading';
           const heading = candidate && introduces && !closesParagraphRun(pending[i - 1], block, next);
-          item = heading ? { kind: 'heading', text, level: 2, line: block.line } : withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
+          item = heading ? { kind: 'heading', text: headingText(block, diagnostics), level: 2, line: block.line } : withLinks({ kind: 'paragraph', text, line: block.line }, block.links);
         }
         break;
       }

@@ -11,6 +11,7 @@ import { isTableSeparator, readLabelLine } from './label-line.js';
 import type { LabelTable } from './labels.js';
 import type { RawField } from './read-metadata-block.js';
 import { truncate } from './read-metadata-block.js';
+import { isMarkedLine } from './line-markers.js';
 
 /** How far after the title its repeat may stand. */
 const TITLE_REPEAT_WINDOW = 8;
@@ -22,7 +23,6 @@ const MAX_TEASER_COPIES = 3;
 const MAX_TEASER = 400;
 /** A photo credit at the end of a template line: `(Symbolbild/MND)`, `(Foto: dpa)`. */
 const PHOTO_CREDIT = /^\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|Symbolfoto|Foto|Bild|Archivbild|Archivfoto|Photo|Image)\b[^()]{0,40})\)$/iu;
-const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s)/u;
 /**
  * How a paragraph ends (a full stop or ellipsis, maybe inside a closing quote); titles end
  * otherwise or in `!`/`?`. Guards against taking the title `Kiel - Neue Fähre startet im Mai` for
@@ -80,7 +80,7 @@ function isTitleLike(block: SourceBlock, locations: readonly string[], repeated:
   if (block.hint !== 'line') return false;
   const text = block.text;
   const length = [...text].length;
-  if (length === 0 || length > MAX_TITLE || LIST_MARKER.test(text) || text.startsWith('> ')) return false;
+  if (length === 0 || length > MAX_TITLE || isMarkedLine(text)) return false;
   // A lede that opens with its dateline, not a title: ends like a paragraph and is not repeated.
   if (!repeated && (ENDS_LIKE_PARAGRAPH.test(text) || length > MAX_DATELINE_TITLE) && splitDateline(text, locations) !== null) return false;
   // Two sentences or more is a paragraph, not a title.

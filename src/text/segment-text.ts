@@ -5,6 +5,7 @@
  */
 
 import type { Segmented, SourceBlock } from '../article/blocks.js';
+import { isMarkedLine } from '../classify/line-markers.js';
 
 /** Wrapped text: most long lines end within this share of the widest line. */
 const WRAP_MIN_SHARE = 0.6;
@@ -14,7 +15,6 @@ const WRAP_MAX_WIDTH = 120;
 const WRAP_MIN_FULL_LINES = 3;
 /** Sentence-ending punctuation: a line that ends with it is not continued on the next line. */
 const ENDS_SENTENCE = /[.!?…:;。！？؟۔।"”»]$/u;
-const LIST_MARKER = /^(?:[-*•▪◦·]\s|\d{1,3}[.)]\s|>\s?)/u;
 
 /** Characters two lines must share at their start to count as copies of each other. */
 const REPEAT_PREFIX = 20;
@@ -102,7 +102,7 @@ export function segmentText(text: string): Segmented & { unwrapped: number } {
       prevLine.text.length >= width * WRAP_MIN_SHARE &&
       !ENDS_SENTENCE.test(prevLine.text) &&
       nextWordWouldNotFit(prevLine.text, l.text, width) &&
-      !LIST_MARKER.test(l.text)
+      !isMarkedLine(l.text)
     ) {
       prev.text += ' ' + l.text;
       prev.raw += ' ' + l.text;
