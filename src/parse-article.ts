@@ -1,12 +1,13 @@
 /**
  * parseArticle: wires the stages, nothing else.
  *
- *   bytes ─decode─▶ text ─segment (text | html | markdown)─▶ blocks ─normalise─▶ blocks
+ *   bytes ─read (decode, line ends)─▶ text ─segment (text | html | markdown)─▶ blocks
+ *         ─normalise─▶ blocks ─whole-page finder (text only)─▶ blocks
  *         ─classify (metadata block, header, body)─▶ parts ─assemble─▶ Article
  */
 
 import type { Segmented, SourceBlock } from './article/blocks.js';
-import { SCHEMA_VERSION, type Article, type ArticleSource, type InputFormat } from './article/types.js';
+import type { Article, ArticleSource, InputFormat } from './article/types.js';
 import { assembleArticle } from './assemble/assemble-article.js';
 import { classifyBody } from './classify/classify-body.js';
 import { BUILTIN_LABELS, type LabelTable } from './classify/labels.js';
@@ -19,8 +20,8 @@ import { detectLanguage } from './language/detect-language.js';
 import { segmentHtml } from './html/segment-html.js';
 import { segmentMarkdown } from './markdown/segment-markdown.js';
 import { normaliseBlocks } from './normalise/normalise-blocks.js';
-import { asciiPrefix, declaredHtmlCharset, isNonAsciiUtf8 } from './input/html-charset.js';
-import { canonicalName, decodeInput, repairMojibake } from './source/decode.js';
+import { readSourceText } from './source/read-source-text.js';
+import { failedArticle } from './assemble/failed-article.js';
 import { segmentText } from './text/segment-text.js';
 import { appendAll } from './util/append.js';
 
@@ -37,31 +38,6 @@ export interface ParseOptions {
   maxBytes?: number;
 }
 
-/**
- * The encoding to decode with: the caller's, else a saved page's declared charset (unless the
- * bytes are valid non-ASCII UTF-8, which a mislabelled page often is), else none (detect).
- */
-function chooseEncoding(bytes: Uint8Array, path: string | null, options: ParseOptions, diagnostics: Diagnostic[]): string | undefined {
-  if (options.encoding !== undefined) return options.encoding;
-  if (detectFormat(asciiPrefix(bytes), path, options.inputFormat ?? 'auto') !== 'html') return undefined;
-  const declared = declaredHtmlCharset(bytes);
-  if (declared === null || isNonAsciiUtf8(bytes) || bytes[0] === 0xef || bytes[0] === 0xfe || bytes[0] === 0xff) return undefined;
-  try {
-    const name = canonicalName(declared);
-    diagnostics.push(diagnostic('ENCODING_DECLARED', `the page declares charset "${declared}"; decoded as ${name}`));
-    return name;
-  } catch {
-    return undefined;
-  }
-}
-
-/** CRLF and lone CR → LF. */
-function normaliseLineEnds(text: string, diagnostics: Diagnostic[]): string {
-  if (!text.includes('\r')) return text;
-  diagnostics.push(diagnostic('LINE_ENDINGS_NORMALISED', 'CRLF or CR line ends were turned into LF'));
-  return text.replace(/\r\n?/gu, '\n');
-}
-
 function segment(text: string, format: InputFormat): Segmented & { unwrapped?: number } {
   switch (format) {
     case 'text':
@@ -73,69 +49,16 @@ function segment(text: string, format: InputFormat): Segmented & { unwrapped?: n
   }
 }
 
-/** The article for input that could not be read at all: no content, the error diagnostics. */
-function failedArticle(source: ArticleSource, diagnostics: Diagnostic[]): Article {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    source,
-    title: null,
-    teaser: null,
-    dateline: null,
-    lede: null,
-    sections: [],
-    metadata: {
-      location: null,
-      sources: [],
-      comments: null,
-      published: null,
-      modified: null,
-      author: null,
-      siteName: null,
-      canonicalUrl: null,
-      fields: [],
-      commentList: [],
-    },
-    language: 'und',
-    languageConfidence: 0,
-    direction: 'ltr',
-    stats: { words: 0, characters: 0, paragraphs: 0, readingMinutes: 0 },
-    diagnostics,
-  };
-}
-
 /** Parse one article from bytes or a string. Never throws for bad input: problems are diagnostics. */
 export function parseArticle(input: string | Uint8Array, options: ParseOptions = {}): Article {
-  const diagnostics: Diagnostic[] = [];
   const path = options.path ?? null;
-  let text: string;
-  let encoding = 'utf-8';
-  let encodingConfidence = 1;
-  let bytes: number;
-  if (typeof input === 'string') {
-    text = input;
-    bytes = Buffer.byteLength(input, 'utf8');
-    if (text.charCodeAt(0) === 0xfeff) {
-      text = text.slice(1);
-      diagnostics.push(diagnostic('BOM_REMOVED', 'a byte-order mark was removed', 1));
-    }
-    const repaired = repairMojibake(text);
-    if (repaired.repairs > 0) {
-      text = repaired.text;
-      diagnostics.push(diagnostic('MOJIBAKE_REPAIRED', `${repaired.repairs} character(s) of UTF-8 misread as windows-1252/latin-1 were repaired`));
-    }
-  } else {
-    bytes = input.byteLength;
-    const encodingOption = chooseEncoding(input, path, options, diagnostics);
-    const decoded = decodeInput(input, {
-      ...(encodingOption !== undefined ? { encoding: encodingOption } : {}),
-      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-    });
-    text = decoded.text;
-    encoding = decoded.encoding;
-    encodingConfidence = decoded.confidence;
-    appendAll(diagnostics, decoded.diagnostics);
-  }
-  text = normaliseLineEnds(text, diagnostics);
+  const read = readSourceText(input, {
+    path,
+    inputFormat: options.inputFormat ?? 'auto',
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+  });
+  const { text, encoding, encodingConfidence, bytes, diagnostics } = read;
   const format = detectFormat(text, path, options.inputFormat ?? 'auto');
   const source: ArticleSource = { path, format, encoding, encodingConfidence, bytes };
 
