@@ -35,9 +35,6 @@ export interface LabelTable {
   fields: LabelEntry[];
 }
 
-/** Keys with a typed place in `Article.metadata`; every other key lives in `metadata.fields`. */
-export const TYPED_KEYS = ['location', 'sources', 'comments', 'published', 'modified', 'author'] as const;
-
 export const BUILTIN_LABELS: LabelTable = {
   blockStarts: ['Details', 'Details zur Meldung'],
   fields: [

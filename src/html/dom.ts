@@ -66,22 +66,6 @@ export function walk(root: DomNode, visit: (node: DomNode) => boolean | void): v
   }
 }
 
-/**
- * List `root` and its descendants in post-order (children before their parent), without
- * recursion: the order in which per-element statistics can be summed bottom-up.
- */
-export function postOrder(root: DomNode): DomNode[] {
-  const out: DomNode[] = [];
-  const stack: DomNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as DomNode;
-    out.push(node);
-    const kids = node.children;
-    if (kids) for (const k of kids) stack.push(k);
-  }
-  return out.reverse();
-}
-
 /** The first descendant element (in document order) for which `test` holds, or `null`. */
 export function findFirst(root: DomNode, test: (el: DomNode) => boolean): DomNode | null {
   let found: DomNode | null = null;

@@ -3,6 +3,8 @@
  * from the first bytes as the HTML standard's prescan does.
  */
 
+import { scanUtf8 } from '../source/sniff.js';
+
 /** How far into the page the declaration may stand. */
 const PRESCAN_BYTES = 4096;
 const META_CHARSET = /<meta\b[^>]{0,400}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})/iu;
@@ -21,11 +23,6 @@ export function asciiPrefix(bytes: Uint8Array): string {
 
 /** True when the bytes hold non-ASCII text that is valid UTF-8 (which then wins over a declaration). */
 export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
-  if (!bytes.some((b) => b >= 0x80)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  const scan = scanUtf8(bytes);
+  return scan.valid > 0 && scan.invalid === 0;
 }
