@@ -3,6 +3,7 @@
  */
 
 import type { ArticleStats } from '../article/types.js';
+import { CharFlags, pairAt } from '../util/char-flags.js';
 
 /**
  * Reading rates, from the International Reading Speed Texts (IReST; Trauzettel-Klosinski & Dietz,
@@ -22,10 +23,17 @@ const SCALE = SILENT_ENGLISH_WPM / 228;
 /** Languages IReST did not measure: the mean of the measured rates. */
 const DEFAULT_WPM = 185;
 
-/** Scripts written without spaces between words: counted with a dictionary word segmenter. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const WORDISH = /[\p{L}\p{N}]/u;
+/** Per-character flags: white space, letter or digit, unspaced script, Chinese/Japanese character. */
+const SPACE = 1;
+const WORDISH = 2;
+const UNSPACED = 4;
+const UNSPACED_CHAR = 8;
+const FLAGS = new CharFlags([
+  /^\s$/u,
+  /^[\p{L}\p{N}]$/u,
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u,
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u,
+]);
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -57,24 +65,66 @@ function* pieces(token: string): Generator<string> {
   }
 }
 
-/** Count words: space-separated tokens, and dictionary segments in unspaced scripts. */
-export function countWords(text: string): number {
+/** Words of one space-free token whose flags are `flags`. */
+function tokenWords(token: string, flags: number): number {
+  if ((flags & WORDISH) === 0) return 0;
+  if ((flags & UNSPACED) === 0) return 1;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   let words = 0;
-  for (const token of text.split(/\s+/u)) {
-    if (token === '' || !WORDISH.test(token)) continue;
-    if (UNSPACED.test(token)) {
-      segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-      for (const piece of pieces(token)) for (const s of segmenter.segment(piece)) if (s.isWordLike === true) words++;
-    } else words++;
-  }
+  for (const piece of pieces(token)) for (const s of segmenter.segment(piece)) if (s.isWordLike === true) words++;
   return words;
 }
 
-function countUnspacedChars(text: string): number {
-  UNSPACED_CHAR.lastIndex = 0;
-  let n = 0;
-  while (UNSPACED_CHAR.exec(text) !== null) n++;
-  return n;
+interface TextCounts {
+  words: number;
+  /** Code points. */
+  characters: number;
+  /** Chinese and Japanese characters. */
+  unspaced: number;
+}
+
+/**
+ * One pass over `text`: words (white-space-separated tokens with a letter or digit; dictionary
+ * segments within tokens of unspaced scripts), code points and Chinese/Japanese characters.
+ */
+function countText(text: string): TextCounts {
+  let words = 0;
+  let characters = 0;
+  let unspaced = 0;
+  let tokenStart = -1;
+  let tokenFlags = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const unit = text.charCodeAt(i);
+    let flags: number;
+    const start = i;
+    if (unit < 0x80) {
+      flags = unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) ? SPACE : (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? WORDISH : unit >= 0x30 && unit <= 0x39 ? WORDISH : 0;
+    } else {
+      const cp = unit >= 0xd800 && unit <= 0xdbff ? pairAt(text, i) : -1;
+      if (cp === -1) flags = FLAGS.unit(unit);
+      else {
+        flags = FLAGS.codePoint(cp);
+        i++;
+      }
+    }
+    characters++;
+    if ((flags & UNSPACED_CHAR) !== 0) unspaced++;
+    if ((flags & SPACE) !== 0) {
+      if (tokenStart !== -1) words += tokenWords(text.slice(tokenStart, start), tokenFlags);
+      tokenStart = -1;
+    } else if (tokenStart === -1) {
+      tokenStart = start;
+      tokenFlags = flags;
+    } else tokenFlags |= flags;
+  }
+  if (tokenStart !== -1) words += tokenWords(text.slice(tokenStart), tokenFlags);
+  return { words, characters, unspaced };
+}
+
+/** Count words: space-separated tokens, and dictionary segments in unspaced scripts. */
+export function countWords(text: string): number {
+  return countText(text).words;
 }
 
 /** Statistics over the body texts (lede, paragraphs, list items, quotes). */
@@ -83,9 +133,10 @@ export function computeStats(texts: readonly string[], paragraphs: number, langu
   let characters = 0;
   let cjk = 0;
   for (const t of texts) {
-    words += countWords(t);
-    characters += [...t].length;
-    cjk += countUnspacedChars(t);
+    const counts = countText(t);
+    words += counts.words;
+    characters += counts.characters;
+    cjk += counts.unspaced;
   }
   let minutes: number;
   const cpm = IREST_CPM[language];

@@ -3,9 +3,11 @@
  * the German page labels never vote.
  */
 
-import { francAll } from 'franc';
 import type { Direction } from '../article/types.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from './iso639.js';
+import { countLetters } from './letter-count.js';
+import { topScript } from './top-script.js';
+import { MAX_SAMPLE, hasProfiles, rankByTrigrams } from './trigram-distance.js';
 
 /** Characters of text sampled for identification: enough for a stable answer, bounded time. */
 const SAMPLE = 4000;
@@ -15,7 +17,7 @@ const MIN_LETTERS = 12;
  * Only languages with a BCP 47 mapping are considered: this leaves out close regional varieties
  * (Scots next to English, Low German next to German) that short news texts cannot tell apart.
  */
-const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
+const CANDIDATES: ReadonlySet<string> = new Set(Object.keys(ISO639_3_TO_BCP47));
 /** A margin of this much between the best and second guess counts as certain. */
 const SURE_MARGIN = 0.15;
 
@@ -24,22 +26,22 @@ export interface LanguageGuess {
   confidence: number;
 }
 
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/gu;
-const LETTER = /\p{L}/gu;
-
-function count(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
+/** `rtl` when characters of right-to-left scripts outnumber half the letters. */
+export function detectDirection(text: string): Direction {
+  const { letters, rtl } = countLetters(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
+  if (letters === 0) return 'ltr';
+  return rtl * 2 > letters ? 'rtl' : 'ltr';
 }
 
-/** `rtl` when letters of right-to-left scripts are the majority of the letters. */
-export function detectDirection(text: string): Direction {
-  const sample = text.slice(0, SAMPLE);
-  const letters = count(sample, LETTER);
-  if (letters === 0) return 'ltr';
-  return count(sample, RTL_LETTER) * 2 > letters ? 'rtl' : 'ltr';
+const UNDETERMINED: LanguageGuess = { language: 'und', confidence: 0 };
+
+/** The candidates ranked best first with their trigram scores (1 for the best); empty = undetermined. */
+function rank(sample: string): Array<[string, number]> {
+  const value = sample.length > MAX_SAMPLE ? sample.slice(0, MAX_SAMPLE) : sample;
+  const { script, share } = topScript(value);
+  if (hasProfiles(script)) return rankByTrigrams(value, script, CANDIDATES, 'bcp47');
+  // a script with one language of its own (Greek, Korean, Thai, …) names the language
+  return share > 0 && CANDIDATES.has(script) ? [[script, 1]] : [];
 }
 
 /**
@@ -48,10 +50,10 @@ export function detectDirection(text: string): Direction {
  */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  if (count(sample, LETTER) < MIN_LETTERS) return { language: 'und', confidence: 0 };
-  const ranked = francAll(sample, { minLength: MIN_LETTERS, only: CANDIDATES });
+  if (countLetters(sample).letters < MIN_LETTERS) return UNDETERMINED;
+  const ranked = rank(sample);
   const best = ranked[0];
-  if (best === undefined || best[0] === 'und') return { language: 'und', confidence: 0 };
+  if (best === undefined) return UNDETERMINED;
   const second = ranked[1]?.[1] ?? 0;
   // The best guess scores 1 and the others relative to it: the margin is a heuristic confidence.
   const confidence = Math.round(Math.min(1, (1 - second) / SURE_MARGIN) * 100) / 100;

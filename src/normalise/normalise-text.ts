@@ -69,12 +69,25 @@ function countAndReplace(text: string, re: RegExp, replacement: string): { text:
 }
 
 /**
+ * True when some token equals the next one, ignoring case: every stutter starts with such a
+ * pair, so text without one is returned as it is, without the per-token work below.
+ */
+function hasRepeatedNeighbour(tokens: readonly string[]): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a === b || a.toLowerCase() === b.toLowerCase()) return true;
+  }
+  return false;
+}
+
+/**
  * Collapse a word repeated three or more times in a row to one (`من من من من` → `من`).
  * Words compare case-insensitively; the last repeat may carry trailing punctuation, which is kept.
  */
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
   const tokens = text.split(' ');
-  if (tokens.length < 3) return { text, repairs: [] };
+  if (tokens.length < 3 || !hasRepeatedNeighbour(tokens)) return { text, repairs: [] };
   const out: string[] = [];
   const repairs: Repair[] = [];
   let i = 0;

@@ -1,0 +1,39 @@
+/**
+ * Counting letters, and characters of right-to-left scripts, in one pass over cached
+ * per-character flags.
+ */
+
+import { CharFlags, pairAt } from '../util/char-flags.js';
+
+const LETTER = 1;
+const RTL = 2;
+const FLAGS = new CharFlags([/^\p{L}$/u, /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]$/u]);
+
+export interface LetterCounts {
+  letters: number;
+  /** Characters of right-to-left scripts (letters, and also their digits and marks). */
+  rtl: number;
+}
+
+/** Letters (code points of category L) and characters of right-to-left scripts in `text`. */
+export function countLetters(text: string): LetterCounts {
+  let letters = 0;
+  let rtl = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const unit = text.charCodeAt(i);
+    let flags: number;
+    if (unit < 0x80) flags = (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? LETTER : 0;
+    else {
+      const cp = unit >= 0xd800 && unit <= 0xdbff ? pairAt(text, i) : -1;
+      if (cp === -1) flags = FLAGS.unit(unit);
+      else {
+        flags = FLAGS.codePoint(cp);
+        i++;
+      }
+    }
+    letters += flags & LETTER;
+    rtl += (flags & RTL) >> 1;
+  }
+  return { letters, rtl };
+}

@@ -1,0 +1,104 @@
+/**
+ * Language identification: our inverted-index scorer must rank exactly as the reference trigram
+ * model (franc's `francAll`) over the same candidates, on real text of many scripts and on
+ * generated strings; the letter and script counts must equal the regular-expression counts.
+ */
+
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { francAll } from 'franc';
+import { describe, expect, it } from 'vitest';
+import { detectDirection, detectLanguage } from '../src/language/detect-language.js';
+import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
+import { countLetters } from '../src/language/letter-count.js';
+import { topScript } from '../src/language/top-script.js';
+
+const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/gu;
+
+/** The reference: franc over the same sample, candidates and confidence rule. */
+function reference(text: string): { language: string; confidence: number } {
+  const sample = text.slice(0, 4000);
+  if ((sample.match(/\p{L}/gu) ?? []).length < 12) return { language: 'und', confidence: 0 };
+  const ranked = francAll(sample, { minLength: 12, only: CANDIDATES });
+  const best = ranked[0];
+  if (best === undefined || best[0] === 'und') return { language: 'und', confidence: 0 };
+  const second = ranked[1]?.[1] ?? 0;
+  return { language: toBcp47(best[0]), confidence: Math.round(Math.min(1, (1 - second) / 0.15) * 100) / 100 };
+}
+
+function fixtureTexts(): string[] {
+  const dir = join(import.meta.dirname, '..', 'fixtures');
+  return readdirSync(dir)
+    .filter((name) => /\.(txt|md|html?)$/u.test(name) && statSync(join(dir, name)).isFile())
+    .map((name) => readFileSync(join(dir, name), 'utf8'));
+}
+
+const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'readability-pages');
+
+function corpusTexts(): string[] {
+  if (!existsSync(CORPUS)) return [];
+  const out: string[] = [];
+  for (const page of readdirSync(CORPUS).sort()) {
+    const file = join(CORPUS, page, 'source.innertext.txt');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    out.push(text);
+    // short pieces too: the answer and its margin move most on little text
+    for (let i = 0; i < text.length; i += 1499) out.push(text.slice(i, i + 200));
+  }
+  return out;
+}
+
+describe('detectLanguage equals the reference trigram model', () => {
+  it('on every fixture', () => {
+    const texts = fixtureTexts();
+    expect(texts.length).toBeGreaterThan(30);
+    for (const text of texts) expect(detectLanguage(text)).toEqual(reference(text));
+  });
+
+  it.runIf(existsSync(CORPUS))('on the whole-page texts of the corpus and pieces of them', () => {
+    const texts = corpusTexts();
+    expect(texts.length).toBeGreaterThan(500);
+    for (const text of texts) expect(detectLanguage(text)).toEqual(reference(text));
+  });
+
+  it('on generated strings of mixed scripts, digits, punctuation and astral characters', () => {
+    const pieces = ['der Hafen', 'the harbour', 'город', 'مدينة', 'עיר', 'शहर', '城市', 'まち', '도시', 'πόλη', 'เมือง', '𠀀𠀁', '😀', '12', '!?', ' ', '\n', 'İI', 'ΣΑΣ', '\uD800', '\uDC00', 'ä', 'ß'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(detectLanguage(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('letter and script counts', () => {
+  it('count letters and right-to-left characters as the Unicode property expressions do', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        const { letters, rtl } = countLetters(text);
+        expect(letters).toBe((text.match(/\p{L}/gu) ?? []).length);
+        expect(rtl).toBe((text.match(RTL) ?? []).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('find the top script of a sample', () => {
+    expect(topScript('Der Hafen von Hamburg').script).toBe('Latin');
+    expect(topScript('город у моря').script).toBe('Cyrillic');
+    expect(topScript('ميناء المدينة').script).toBe('Arabic');
+    expect(topScript('𠀀𠀁𠀂 ab').script).toBe('cmn');
+    expect(topScript('12 34').share).toBe(0);
+  });
+
+  it('give the direction of right-to-left text', () => {
+    expect(detectDirection('שלום לכולם, העיר חוגגת')).toBe('rtl');
+    expect(detectDirection('Hamburg: שלום')).toBe('ltr');
+    expect(detectDirection('2026')).toBe('ltr');
+  });
+});
