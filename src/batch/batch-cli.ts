@@ -11,6 +11,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIO } from '../cli/io.js';
 import type { Paint, Verbosity } from '../cli/report.js';
 import type { InputFormatOption, LabelTable, OutputFormat } from '../index.js';
+import { lazyImport } from '../cli/lazy-import.js';
 import { archiveKind, looksLikeGlob } from './entry-path.js';
 
 /** The batch options as commander parses them. */
@@ -113,14 +114,14 @@ export async function runBatchCommand(inputs: readonly string[], opts: BatchCliO
   if (opts.inputFormat === 'ndjson') {
     if (opts.outDir !== undefined || opts.filesFrom !== undefined || opts.output !== undefined) return usage('--input-format ndjson reads records and writes NDJSON to stdout; --out-dir, --files-from and -o do not apply');
     if (opts.format !== 'json' && opts.format !== 'ndjson') return usage('--input-format ndjson writes NDJSON (--format ndjson)');
-    const { runNdjsonInput } = await import('./ndjson-input.js');
+    const { runNdjsonInput } = await lazyImport<typeof import('./ndjson-input.js')>(new URL('../batch/ndjson-input.js', import.meta.url).href);
     return runNdjsonInput({ inputs, settings: { ...settings, format: 'ndjson' }, maxBytes: opts.maxBytes, paint: ctx.paint }, io);
   }
   if (opts.output !== undefined) return usage('-o writes one file; for a batch use --out-dir DIR (or --format ndjson on stdout)');
   if (opts.skipExisting && opts.force) return usage('--skip-existing and --force exclude each other');
   if (inputs.length === 0 && opts.filesFrom === undefined) return usage('no input given');
   // Loaded here so that a one-file conversion never pays for the batch machinery.
-  const { runBatch } = await import('./run-batch.js');
+  const { runBatch } = await lazyImport<typeof import('./run-batch.js')>(new URL('../batch/run-batch.js', import.meta.url).href);
   return runBatch(
     {
       inputs,

@@ -4,6 +4,7 @@
  */
 
 import type { Diagnostic, Severity } from '../diagnostics/codes.js';
+import { lazyImport } from './lazy-import.js';
 
 /** Colour functions; identity when colour is off. */
 export interface Paint {
@@ -18,7 +19,7 @@ export const NO_PAINT: Paint = { error: (t) => t, warning: (t) => t, info: (t) =
 /** Load chalk only when colour is wanted. */
 export async function makePaint(enabled: boolean): Promise<Paint> {
   if (!enabled) return NO_PAINT;
-  const { Chalk } = await import('chalk');
+  const { Chalk } = await lazyImport<typeof import('chalk')>('chalk');
   const chalk = new Chalk({ level: 1 });
   return { error: (t) => chalk.red(t), warning: (t) => chalk.yellow(t), info: (t) => chalk.cyan(t), dim: (t) => chalk.dim(t) };
 }

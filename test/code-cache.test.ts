@@ -1,0 +1,86 @@
+/**
+ * The bundled CLI's code cache (src/cli/load-bundle.cts, scripts/code-cache.mjs): the build makes
+ * one that V8 accepts; a cache that does not belong to the bundle is never used, and the CLI
+ * then works exactly as with it.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI_DIST = join(ROOT, 'dist', 'cli');
+const SEED = join(ROOT, 'fixtures', '000_e23e4bc210ee4778.txt');
+
+/** Load the bundle from `dir` in a fresh process, convert the seed, report whether the cache was used. */
+function run(dir: string): { cacheUsed: boolean; output: string } {
+  const script = `
+    const { loadBundle } = require(${JSON.stringify(join(dir, 'load-bundle.cjs'))});
+    const loaded = loadBundle();
+    let output = '';
+    const sink = { write: (t) => { output += t; }, closed: false, isTTY: false };
+    loaded.cli.main([${JSON.stringify(SEED)}, '--format', 'json'], { ...loaded.cli.processIO(), stdout: sink, stderr: sink }).then((code) => {
+      process.stdout.write(JSON.stringify({ cacheUsed: loaded.cacheUsed, code, output }));
+    });`;
+  const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { cacheUsed: boolean; code: number; output: string };
+  expect(result.code).toBe(0);
+  return result;
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'article-parse-cache-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A copy of the loader and the bundle (with the same modification time) in a folder of its own. */
+function copyBundle(name: string): string {
+  const dir = join(temp, name);
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['load-bundle.cjs', 'bundle.cjs']) {
+    copyFileSync(join(CLI_DIST, file), join(dir, file));
+    const { atime, mtime } = statSync(join(CLI_DIST, file));
+    utimesSync(join(dir, file), atime, mtime);
+  }
+  return dir;
+}
+
+function cacheName(): string {
+  const names = readdirSync(CLI_DIST).filter((n) => /^bundle-\d+-\d+\.cache$/u.test(n));
+  expect(names).toHaveLength(1);
+  return names[0] as string;
+}
+
+describe('the CLI code cache', () => {
+  const reference = run(CLI_DIST);
+
+  it('is made by the build for the bundle as built, and V8 accepts it', () => {
+    const { size, mtimeMs } = statSync(join(CLI_DIST, 'bundle.cjs'));
+    expect(cacheName()).toBe(`bundle-${size}-${Math.round(mtimeMs)}.cache`);
+    expect(reference.cacheUsed).toBe(true);
+    expect(JSON.parse(reference.output)).toMatchObject({ title: expect.stringContaining('ماكرون') });
+  });
+
+  it('is not used for a bundle changed since (another modification time); the output is the same', () => {
+    const dir = copyBundle('changed');
+    copyFileSync(join(CLI_DIST, cacheName()), join(dir, cacheName()));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'bundle.cjs'), later, later);
+    const result = run(dir);
+    expect(result.cacheUsed).toBe(false);
+    expect(result.output).toBe(reference.output);
+  });
+
+  it('is refused by V8 when its bytes are not a code cache; the output is the same', () => {
+    const dir = copyBundle('corrupt');
+    writeFileSync(join(dir, cacheName()), Buffer.alloc(4096, 7));
+    const result = run(dir);
+    expect(result.cacheUsed).toBe(false);
+    expect(result.output).toBe(reference.output);
+  });
+
+  it('is not needed: without one the CLI works the same', () => {
+    const result = run(copyBundle('none'));
+    expect(result.cacheUsed).toBe(false);
+    expect(result.output).toBe(reference.output);
+  });
+});
