@@ -12,7 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { detectDirection, detectLanguage } from '../src/language/detect-language.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
 import { countLetters } from '../src/language/letter-count.js';
+import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language/script-runs.js';
 import { topScript } from '../src/language/top-script.js';
+import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
+import { computeTrigramIndex, packScript } from '../scripts/make-trigram-index.mjs';
+import { TRIGRAM_INDEX } from '../src/language/trigram-index.js';
 
 const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/gu;
@@ -76,6 +80,14 @@ describe('detectLanguage equals the reference trigram model', () => {
   });
 });
 
+describe('the generated trigram index', () => {
+  it('still matches the profiles and the candidate languages (else: npm run build && node scripts/make-trigram-index.mjs)', () => {
+    const fresh = computeTrigramIndex(CANDIDATES);
+    expect(Object.keys(TRIGRAM_INDEX)).toEqual(Object.keys(fresh));
+    for (const [script, entry] of Object.entries(fresh)) expect(TRIGRAM_INDEX[script]).toEqual(packScript(entry));
+  });
+});
+
 describe('letter and script counts', () => {
   it('count letters and right-to-left characters as the Unicode property expressions do', () => {
     fc.assert(
@@ -86,6 +98,14 @@ describe('letter and script counts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('use a script table that still matches the script expressions (else: node scripts/make-script-runs.mjs)', () => {
+    const fresh = computeScriptRuns();
+    expect(SCRIPT_NAMES).toEqual(fresh.names);
+    expect(SCRIPT_SETS).toEqual(fresh.sets);
+    expect(RUN_STARTS).toEqual(fresh.starts);
+    expect(RUN_SETS).toEqual(fresh.runSets);
   });
 
   it('find the top script of a sample', () => {

@@ -16,6 +16,7 @@ const MIN_LETTERS = 12;
 /**
  * Only languages with a BCP 47 mapping are considered: this leaves out close regional varieties
  * (Scots next to English, Low German next to German) that short news texts cannot tell apart.
+ * (The trigram index is generated for the same candidates.)
  */
 const CANDIDATES: ReadonlySet<string> = new Set(Object.keys(ISO639_3_TO_BCP47));
 /** A margin of this much between the best and second guess counts as certain. */
@@ -39,7 +40,7 @@ const UNDETERMINED: LanguageGuess = { language: 'und', confidence: 0 };
 function rank(sample: string): Array<[string, number]> {
   const value = sample.length > MAX_SAMPLE ? sample.slice(0, MAX_SAMPLE) : sample;
   const { script, share } = topScript(value);
-  if (hasProfiles(script)) return rankByTrigrams(value, script, CANDIDATES, 'bcp47');
+  if (hasProfiles(script)) return rankByTrigrams(value, script);
   // a script with one language of its own (Greek, Korean, Thai, …) names the language
   return share > 0 && CANDIDATES.has(script) ? [[script, 1]] : [];
 }

@@ -1,52 +1,32 @@
 /**
- * The script most of a sample is written in, by the identifier's own script table: one pass over
- * the sample with a per-character cache, counting exactly what a global match of each script's
- * expression would count (a surrogate pair is one character of an astral script).
+ * The script most of a sample is written in, by the identifier's own script expressions: one pass
+ * over the sample with a table lookup per character (script-runs.ts, generated from the same
+ * expressions), counting exactly what a global match of each script's expression would count (a
+ * surrogate pair is one character of an astral script).
  */
 
 import { expressions } from 'franc/expressions.js';
+import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from './script-runs.js';
 
-const NAMES: readonly string[] = Object.keys(expressions);
-/** Sticky, non-global copies: `test` at lastIndex 0 of a one- or two-unit string. */
-const PATTERNS: readonly RegExp[] = NAMES.map((name) => new RegExp((expressions[name] as RegExp).source, 'y'));
+const NAMES = SCRIPT_NAMES;
+/** Sticky, non-global copies, for surrogate pairs only: compiled on first use. */
+let patterns: readonly RegExp[] | undefined;
 
-/** Per BMP code unit: index into SETS of the scripts whose expression matches it alone; -1 = not yet known. */
-const unitSet = new Int16Array(0x10000).fill(-1);
-const SETS: number[][] = [];
-const setIndex = new Map<string, number>();
+/** Per BMP code unit: index into SCRIPT_SETS (from the generated runs), built on first use. */
+let unitSet: Uint8Array | undefined;
 /** Per astral code point: the scripts whose expression matches the surrogate pair. */
 const pairScripts = new Map<number, readonly number[]>();
 
-function matching(s: string): number[] {
-  const found: number[] = [];
-  for (let k = 0; k < PATTERNS.length; k++) {
-    const re = PATTERNS[k] as RegExp;
-    re.lastIndex = 0;
-    if (re.test(s)) found.push(k);
+function unitTable(): Uint8Array {
+  if (unitSet === undefined) {
+    unitSet = new Uint8Array(0x10000);
+    for (let r = 0; r < RUN_STARTS.length; r++) unitSet.fill(RUN_SETS[r] as number, RUN_STARTS[r] as number, (RUN_STARTS[r + 1] as number | undefined) ?? 0x10000);
   }
-  return found;
+  return unitSet;
 }
 
 function scriptsOfUnit(unit: number): readonly number[] {
-  let id = unitSet[unit] as number;
-  if (id === -1) {
-    const found = matching(String.fromCharCode(unit)).filter((k) => {
-      // a match of the pair alternative needs two units: only one-unit matches count here
-      const re = PATTERNS[k] as RegExp;
-      re.lastIndex = 0;
-      re.test(String.fromCharCode(unit));
-      return re.lastIndex === 1;
-    });
-    const key = found.join(',');
-    id = setIndex.get(key) ?? -1;
-    if (id === -1) {
-      id = SETS.length;
-      SETS.push(found);
-      setIndex.set(key, id);
-    }
-    unitSet[unit] = id;
-  }
-  return SETS[id] as number[];
+  return SCRIPT_SETS[unitTable()[unit] as number] as readonly number[];
 }
 
 function scriptsOfPair(high: number, low: number): readonly number[] {
@@ -54,12 +34,14 @@ function scriptsOfPair(high: number, low: number): readonly number[] {
   let found = pairScripts.get(cp);
   if (found === undefined) {
     const pair = String.fromCharCode(high, low);
-    found = matching(pair).filter((k) => {
-      const re = PATTERNS[k] as RegExp;
+    patterns ??= NAMES.map((name) => new RegExp((expressions[name] as RegExp).source, 'y'));
+    const matched: number[] = [];
+    for (let k = 0; k < patterns.length; k++) {
+      const re = patterns[k] as RegExp;
       re.lastIndex = 0;
-      re.test(pair);
-      return re.lastIndex === 2;
-    });
+      if (re.test(pair) && re.lastIndex === 2) matched.push(k);
+    }
+    found = matched;
     pairScripts.set(cp, found);
   }
   return found;
