@@ -5,7 +5,7 @@
  * Exit codes: 0 all inputs converted; 1 some input failed; 2 usage error.
  */
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from '../util/fs-async.js';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BUILTIN_LABELS, hasErrors, mergeLabels, OUTPUT_FORMATS, parseArticle, parseLabelsYaml, render, type Article, type LabelTable, type OutputFormat } from '../index.js';

@@ -2,7 +2,7 @@
  * Reading one input file (or stdin) into bytes, with one-line reasons for failure.
  */
 
-import { open } from 'node:fs/promises';
+import { close, fstat, open, readFile } from '../util/fs-async.js';
 
 /** Why an input could not be read. */
 export class InputError extends Error {
@@ -17,9 +17,9 @@ export class InputError extends Error {
 
 /** Read a file, refusing directories and files over `maxBytes` before reading them. */
 export async function readInputFile(path: string, maxBytes: number): Promise<Uint8Array> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('no such file', 'missing');
@@ -28,17 +28,17 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Uin
     throw new InputError(`cannot open (${code ?? 'error'})`, 'unreadable');
   }
   try {
-    const stat = await handle.stat();
+    const stat = await fstat(fd);
     if (stat.isDirectory()) throw new InputError('is a directory', 'directory');
     if (stat.size > maxBytes) throw new InputError(`is ${stat.size} bytes, over the --max-bytes limit of ${maxBytes}`, 'too-large');
     try {
-      return await handle.readFile();
+      return await readFile(fd);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EISDIR') throw new InputError('is a directory', 'directory');
       throw new InputError(`cannot read (${code ?? 'error'})`, 'unreadable');
     }
   } finally {
-    await handle.close();
+    await close(fd);
   }
 }

@@ -3,7 +3,7 @@
  * reader never sees a partial file and a failure leaves nothing behind.
  */
 
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { rename, unlink, writeFile } from '../util/fs-async.js';
 import { basename, dirname, join } from 'node:path';
 
 let written = 0;
