@@ -68,15 +68,45 @@ function countAndReplace(text: string, re: RegExp, replacement: string): { text:
   return { text: out, count };
 }
 
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Words [a, aEnd) and [b, bEnd) of `text` equal ignoring case (ASCII compared in place). */
+function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a === bEnd - b) {
+    let i = 0;
+    for (; a + i < aEnd; i++) {
+      const x = text.charCodeAt(a + i);
+      const y = text.charCodeAt(b + i);
+      if (x === y) continue;
+      if (x >= 0x80 || y >= 0x80) break;
+      const lx = x >= 0x41 && x <= 0x5a ? x | 0x20 : x;
+      const ly = y >= 0x41 && y <= 0x5a ? y | 0x20 : y;
+      if (lx !== ly) return false;
+    }
+    if (a + i === aEnd) return true;
+  }
+  else if (isAscii(text, a, aEnd) && isAscii(text, b, bEnd)) return false; // lower case keeps ASCII lengths
+  // a character outside ASCII: as the full comparison does
+  return text.slice(a, aEnd).toLowerCase() === text.slice(b, bEnd).toLowerCase();
+}
+
 /**
- * True when some token equals the next one, ignoring case: every stutter starts with such a
- * pair, so text without one is returned as it is, without the per-token work below.
+ * True when some space-separated word equals the next one, ignoring case: every stutter starts
+ * with such a pair, so text without one is returned as it is, without splitting it.
  */
-function hasRepeatedNeighbour(tokens: readonly string[]): boolean {
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    if (a === b || a.toLowerCase() === b.toLowerCase()) return true;
+function hasRepeatedNeighbour(text: string): boolean {
+  let prevStart = -1;
+  let prevEnd = -1;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 0x20) continue;
+    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, i)) return true;
+    prevStart = start;
+    prevEnd = i;
+    start = i + 1;
   }
   return false;
 }
@@ -86,8 +116,9 @@ function hasRepeatedNeighbour(tokens: readonly string[]): boolean {
  * Words compare case-insensitively; the last repeat may carry trailing punctuation, which is kept.
  */
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
+  if (!hasRepeatedNeighbour(text)) return { text, repairs: [] };
   const tokens = text.split(' ');
-  if (tokens.length < 3 || !hasRepeatedNeighbour(tokens)) return { text, repairs: [] };
+  if (tokens.length < 3) return { text, repairs: [] };
   const out: string[] = [];
   const repairs: Repair[] = [];
   let i = 0;

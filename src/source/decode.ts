@@ -106,12 +106,12 @@ function looksIso2022jp(bytes: Uint8Array): boolean {
   return false;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text of bytes that are valid UTF-8, or null: one decoding serves as the check and the result. */
+function decodeValidUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -191,7 +191,8 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   const refused = refuseBinary(bytes, diagnostics);
   if (refused !== null) return refused;
 
-  if (isValidUtf8(bytes)) {
+  const utf8 = decodeValidUtf8(bytes);
+  if (utf8 !== null) {
     if (looksIso2022jp(bytes)) {
       const { text, invalid } = decodeBytes('iso-2022-jp', bytes);
       if (invalid === 0) {
@@ -199,7 +200,7 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
         return { text, encoding: 'iso-2022-jp', confidence: 0.95, diagnostics };
       }
     }
-    return finishUtf8(decodeBytes('utf-8', bytes).text, 'utf-8', 1);
+    return finishUtf8(utf8, 'utf-8', 1);
   }
 
   // Not valid UTF-8: a UTF-8 text with a few bad bytes, or a legacy encoding?

@@ -132,7 +132,13 @@ export function countSuspicious(text: string): number {
   let n = 0;
   let prevLead = false;
   for (let i = 0; i < text.length; i++) {
-    const b = TO_BYTE.get(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII is neither a lead nor a continuation byte's character
+      prevLead = false;
+      continue;
+    }
+    const b = TO_BYTE.get(code);
     if (b !== undefined && prevLead && b >= 0x80 && b <= 0xbf) n++;
     prevLead = b !== undefined && sequenceLength(b) > 0;
   }
