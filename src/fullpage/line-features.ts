@@ -5,6 +5,7 @@
  * the short lines menus, share bars and footers are made of.
  */
 
+import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, SEA, SENTENCE_MARK, SPACE, WORD_CHAR } from './char-class.js';
 import { hasFurniturePhrase, isFurnitureLine } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
@@ -15,13 +16,7 @@ const CJK_PER_WORD = 2;
 const SEA_PER_WORD = 5;
 /** Lines with up to this many words can be furniture phrases (a cookie banner sentence). */
 const PHRASE_MAX_WEIGHT = 60;
-
-/** Sentence punctuation of Latin, Cyrillic, Greek, Arabic, Devanagari and CJK text. */
-const SENTENCE_MARKS = new Set([...'.!?…。！？؟۔।']);
-/** Closing quotes and brackets that may follow a sentence end. */
-const CLOSERS = new Set([...'"\'”’»)]」』）']);
-/** Characters that make a short line look like code or a formula (kept neutral, never furniture). */
-const CODE_MARKS = new Set([...'{}[]();=<>$\\_`│─┼']);
+const COMMA = 0x2c;
 
 export interface LineFeatures {
   /** Word equivalents. */
@@ -53,28 +48,7 @@ export interface LineFeatures {
 const LIST_MARKER = /^(?:[-*+•▪◦·–]\s|\d{1,3}[.)]\s)/u;
 const LOWER = /^\p{Ll}/u;
 
-function startsLower(text: string): boolean {
-  return LOWER.test(text);
-}
-
-function isCjk(cp: number): boolean {
-  return (
-    (cp >= 0x3040 && cp <= 0x30ff) || // kana
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x2ffff)
-  );
-}
-
-function isSea(cp: number): boolean {
-  return (cp >= 0x0e00 && cp <= 0x0eff) || (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x1000 && cp <= 0x109f);
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
-const DIGIT = /\p{Nd}/u;
-
-/** Measure one line. */
+/** Measure one line: one pass over its code points (at most SAMPLE of them examined). */
 export function lineFeatures(text: string): LineFeatures {
   let words = 0;
   let cjk = 0;
@@ -86,46 +60,67 @@ export function lineFeatures(text: string): LineFeatures {
   let alnum = 0;
   let chars = 0;
   let prevMark = false;
-  let last = '';
-  let lastNonCloser = '';
-  for (const ch of text) {
+  let last = 0; // class bits of the last character examined
+  let lastComma = false;
+  let lastNonCloser = 0; // class bits of the last one that is not a closing quote or bracket
+  let ascii = true;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i++);
+    if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
+      const low = text.charCodeAt(i);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     chars++;
-    if (chars > SAMPLE) continue;
-    const cp = ch.codePointAt(0)!;
-    if (isCjk(cp)) {
+    if (chars > SAMPLE) {
+      // the rest is only counted (code points: a surrogate pair is one)
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0xdc00 || c > 0xdfff || !(text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) chars++;
+        if (c > 0x7f) ascii = false;
+      }
+      break;
+    }
+    if (cp > 0x7f) ascii = false;
+    const cls = charClass(cp);
+    if ((cls & CJK) !== 0) {
       cjk++;
       alnum++;
       inWord = false;
-    } else if (isSea(cp)) {
+    } else if ((cls & SEA) !== 0) {
       sea++;
       alnum++;
       inWord = false;
-    } else if (LETTER_OR_DIGIT.test(ch)) {
+    } else if ((cls & WORD_CHAR) !== 0) {
       alnum++;
-      if (DIGIT.test(ch)) digits++;
+      if ((cls & DIGIT) !== 0) digits++;
       if (!inWord) words++;
       inWord = true;
-    } else if (ch !== '-' && ch !== "'" && ch !== '’') {
+    } else if (cp !== 0x2d && cp !== 0x27 && cp !== 0x2019) {
       inWord = false;
     }
-    if (SENTENCE_MARKS.has(ch)) {
+    if ((cls & SENTENCE_MARK) !== 0) {
       // count a run of marks (…, ?!, ...) once, and only where a sentence can end
       if (!prevMark) marks++;
       prevMark = true;
     } else {
-      if (prevMark && !(ch.trim() === '' || CLOSERS.has(ch) || cp >= 0x3000)) marks--; // 3.5, e.g., www.x
+      if (prevMark && (cls & (SPACE | CLOSER)) === 0 && cp < 0x3000) marks--; // 3.5, e.g., www.x
       prevMark = false;
     }
-    if (CODE_MARKS.has(ch)) code++;
-    if (ch === '\t') code++;
-    last = ch;
-    if (!CLOSERS.has(ch)) lastNonCloser = ch;
+    if ((cls & CODE_MARK) !== 0) code++;
+    last = cls;
+    lastComma = cp === COMMA;
+    if ((cls & CLOSER) === 0) lastNonCloser = cls;
   }
   let weight = words + cjk / CJK_PER_WORD + sea / SEA_PER_WORD;
   if (chars > SAMPLE) weight = (weight * chars) / SAMPLE;
-  const endsSentence = SENTENCE_MARKS.has(lastNonCloser) && (SENTENCE_MARKS.has(last) || CLOSERS.has(last));
-  const furniture = chars <= 80 && isFurnitureLine(text);
-  const phrase = !furniture && weight <= PHRASE_MAX_WEIGHT && hasFurniturePhrase(text);
+  const endsSentence = (lastNonCloser & SENTENCE_MARK) !== 0 && (last & (SENTENCE_MARK | CLOSER)) !== 0;
+  const furniture = chars <= 80 && isFurnitureLine(text, ascii);
+  const phrase = !furniture && weight <= PHRASE_MAX_WEIGHT && hasFurniturePhrase(text, ascii);
   return {
     weight,
     chars,
@@ -133,11 +128,11 @@ export function lineFeatures(text: string): LineFeatures {
     endsSentence,
     furniture,
     phrase,
-    codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3) || (weight <= 3 && last === ','),
+    codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3) || (weight <= 3 && lastComma),
     tiny: weight <= 1 && chars <= 3,
-    markup: text.startsWith('<') && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
+    markup: n > 0 && text.charCodeAt(0) === 0x3c && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
     listItem: LIST_MARKER.test(text),
-    startsLower: startsLower(text),
+    startsLower: LOWER.test(text),
     digitShare: alnum > 0 ? digits / alnum : 0,
   };
 }

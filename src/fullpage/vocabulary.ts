@@ -7,6 +7,8 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
+import { charClass, isAscii, SPACE } from './char-class.js';
+
 /** Lines that are page furniture when they are the whole line. */
 const WHOLE_LINES: readonly string[] = [
   // English: skip links, menus, accounts
@@ -108,20 +110,29 @@ const PHRASES: readonly string[] = [
 ];
 
 /** Characters that separate words in a furniture key (bullets, arrows, pipes, brackets, punctuation). */
-const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^']);
+const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^'].map((c) => c.codePointAt(0)!));
 
 /** A comparison key for a line: lower case, NFKC, separators and edge hyphens gone, spaces collapsed. */
-export function furnitureKey(text: string): string {
+export function furnitureKey(text: string, ascii = isAscii(text)): string {
+  const lower = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
   let out = '';
   let space = false;
-  for (const ch of text.normalize('NFKC').toLowerCase()) {
-    if (SEPARATORS.has(ch) || ch.trim() === '') {
+  let from = 0; // start of the pending stretch of kept characters
+  for (let i = 0; i < lower.length; i++) {
+    const cp = lower.charCodeAt(i);
+    // surrogate halves are never separators or spaces: kept as they are
+    if (SEPARATORS.has(cp) || (charClass(cp) & SPACE) !== 0) {
+      if (from < i) {
+        if (space && out !== '') out += ' ';
+        out += lower.slice(from, i);
+      }
+      from = i + 1;
       space = true;
-      continue;
     }
+  }
+  if (from < lower.length) {
     if (space && out !== '') out += ' ';
-    space = false;
-    out += ch;
+    out += lower.slice(from);
   }
   let start = 0;
   let end = out.length;
@@ -130,18 +141,67 @@ export function furnitureKey(text: string): string {
   return out.slice(start, end);
 }
 
-const WHOLE = new Set(WHOLE_LINES.map(furnitureKey));
-const PHRASE_KEYS = PHRASES.map((p) => p.toLowerCase());
+const WHOLE = new Set(WHOLE_LINES.map((w) => furnitureKey(w)));
 
 /** True when the whole line is a furniture word or phrase. */
-export function isFurnitureLine(text: string): boolean {
-  return WHOLE.has(furnitureKey(text));
+export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
+  return WHOLE.has(furnitureKey(text, ascii));
 }
 
+/**
+ * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
+ * first three characters, and only the positions whose three characters hash to a filed value
+ * are compared in full.
+ */
+class PhraseIndex {
+  private readonly filed = new Uint8Array(0x10000);
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) {
+      if (p.length < 3) throw new Error(`phrase too short for the index: ${p}`);
+      const h = PhraseIndex.hash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+      this.filed[h] = 1;
+      const list = this.byHash.get(h);
+      if (list === undefined) this.byHash.set(h, [p]);
+      else list.push(p);
+    }
+  }
+
+  private static hash(a: number, b: number, c: number): number {
+    return (a * 961 + b * 31 + c) & 0xffff;
+  }
+
+  /** True when `text` contains a phrase; ASCII capitals in `text` are compared as lower case. */
+  find(text: string): boolean {
+    if (text.length < 3) return false;
+    let a = lowerAscii(text.charCodeAt(0));
+    let b = lowerAscii(text.charCodeAt(1));
+    for (let i = 2; i < text.length; i++) {
+      const c = lowerAscii(text.charCodeAt(i));
+      const h = PhraseIndex.hash(a, b, c);
+      if (this.filed[h] !== 0) {
+        for (const p of this.byHash.get(h)!) {
+          const at = i - 2;
+          if (at + p.length <= text.length && text.slice(at, at + p.length).toLowerCase() === p) return true;
+        }
+      }
+      a = b;
+      b = c;
+    }
+    return false;
+  }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+const PHRASE_INDEX = new PhraseIndex(PHRASES.map((p) => p.toLowerCase()));
+
 /** True when the line contains a furniture phrase (cookie banner, copyright line, share prompt). */
-export function hasFurniturePhrase(text: string): boolean {
+export function hasFurniturePhrase(text: string, ascii = isAscii(text)): boolean {
+  if (ascii) return PHRASE_INDEX.find(text);
   const lower = text.normalize('NFKC').toLowerCase();
-  if (lower.includes('©')) return true;
-  for (const p of PHRASE_KEYS) if (lower.includes(p)) return true;
-  return false;
+  return lower.includes('©') || PHRASE_INDEX.find(lower);
 }
