@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
-import { furnitureKey, hasFurniturePhrase, isFurnitureLine } from '../src/fullpage/vocabulary.js';
+import { furnitureKey, hasFurniturePhrase, isEndHeader, isFurnitureLine } from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -256,6 +256,101 @@ describe('findArticleText on whole pages', () => {
   });
 });
 
+/** A page: a menu, the title, the article's paragraphs, then `after` (all one line each). */
+function page(menu: string[], title: string, paragraphs: string[], after: string[]): string {
+  return [...menu, title, '', ...paragraphs.flatMap((p) => [p, '']), ...after].join('\n');
+}
+
+const EN_ARTICLE = [
+  'The county library in a small river town has started lending garden tools, sewing machines and camping gear to anyone with a library card, and the first month has gone better than the staff expected.',
+  'More than four hundred items were borrowed in the first weeks, most of them drills, ladders and tents, and only two came back broken, which the volunteers repaired in the workshop behind the reading room.',
+  'The librarians say the idea came from residents who asked why they should each buy a tool they use twice a year, when one shared drill could serve a whole street for a decade.',
+  'Next spring the library wants to add a small repair café on Saturday mornings, where retired mechanics and tailors would show visitors how to fix what they own instead of throwing it away.',
+];
+
+describe('the article ends at the header of what follows it', () => {
+  it('English: a comment thread after "12 Comments" is dropped, however long', () => {
+    const comments = [
+      '12 Comments',
+      'Marigold · March 3 at 9:14 AM',
+      'What a wonderful idea, our town should copy it at once, because half of the garages on my street are full of tools that nobody has touched in years and that could help someone else.',
+      'Reply',
+      'Tobias Fenn · March 3 at 11:02 AM',
+      'I borrowed a tent for a weekend by the lake and it was in better shape than the one I own, so I am thinking of giving mine to the library as well so that more families can go camping.',
+      'My neighbour did the same with his old lawnmower and says he has never felt better about clearing out the shed, which tells you something about how much we all keep for no reason.',
+      'Reply',
+      'Ruth A. · March 4 at 7:40 PM',
+      'The repair café is the best part of the plan, my grandfather fixed radios for fifty years and would have loved to teach young people how a soldering iron works and why patience matters.',
+      'Reply',
+    ];
+    const a = parseArticle(page(['Home', 'News', 'Sign in'], 'Library lends tools as well as books', EN_ARTICLE, comments), { inputFormat: 'text' });
+    expect(a.title).toBe('Library lends tools as well as books');
+    expect(bodyText(a)).toContain('repair café on Saturday mornings');
+    for (const other of ['12 Comments', 'Marigold', 'wonderful idea', 'lawnmower', 'soldering iron', 'Reply']) expect(allText(a)).not.toContain(other);
+  });
+
+  it('German: related headlines with their summaries after "Mehr zum Thema" are dropped', () => {
+    const article = [
+      'Die Gemeinde am Fluss hat im Rathaus eine Werkzeugbibliothek eröffnet, in der Bürger Bohrmaschinen, Leitern und Zelte für ein paar Tage ausleihen können, ohne dafür etwas zu bezahlen.',
+      'Nach Angaben der Verwaltung wurden im ersten Monat mehr als dreihundert Geräte verliehen, und fast alle kamen unbeschädigt zurück, was die ehrenamtlichen Helfer sehr gefreut hat.',
+      'Im Frühjahr soll ein Reparaturcafé dazukommen, in dem pensionierte Handwerker zeigen, wie man kaputte Dinge selbst repariert, statt sie wegzuwerfen und neu zu kaufen.',
+    ];
+    const after = [
+      'Mehr zum Thema',
+      'Stadtwerke erhöhen die Preise für Fernwärme',
+      'Vom kommenden Jahr an zahlen Haushalte im Schnitt etwa zwölf Prozent mehr für die Wärme aus dem Kraftwerk am Hafen, wie der Versorger am Montag mitteilte.',
+      'vor 2 Stunden',
+      'Neue Buslinie verbindet die Dörfer im Norden',
+      'Die Linie fährt ab Dezember im Stundentakt und soll vor allem Schülern und älteren Menschen den Weg in die Kreisstadt erleichtern, sagte der Landrat.',
+      'vor 5 Stunden',
+    ];
+    const a = parseArticle(page(['Startseite', 'Lokales', 'Anmelden'], 'Werkzeug statt Bücher: Gemeinde verleiht Bohrmaschinen', article, after), { inputFormat: 'text' });
+    expect(bodyText(a)).toContain('Reparaturcafé dazukommen');
+    for (const other of ['Mehr zum Thema', 'Fernwärme', 'Buslinie', 'Landrat']) expect(allText(a)).not.toContain(other);
+  });
+
+  it('French: a related box inside the article does not end it, the one after it does', () => {
+    const first = [
+      "La commune a ouvert dans l'ancienne gare une outilthèque où les habitants empruntent perceuses, échelles et tentes pour quelques jours, gratuitement et sans formalités compliquées.",
+      "En un mois, plus de trois cents objets ont été prêtés, et presque tous sont revenus en bon état, se félicite la bénévole qui tient le registre depuis l'ouverture.",
+    ];
+    const box = ['Sur le même sujet', 'Le marché couvert rouvre après deux ans de travaux', 'Une piste cyclable relie enfin les deux rives'];
+    const rest = [
+      "Au printemps, un café de réparation doit s'installer dans la salle d'attente, où des artisans retraités montreront comment réparer un grille-pain ou recoudre une veste au lieu de les jeter.",
+      "La mairie espère que l'idée fera des émules dans les villages voisins, qui ont déjà demandé à visiter les lieux et à consulter le règlement de prêt rédigé par les bénévoles.",
+      "Les horaires d'ouverture seront élargis dès le mois prochain, le samedi matin compris, pour permettre aux familles qui travaillent en semaine de profiter elles aussi du service.",
+    ];
+    const tail = [
+      'Sur le même sujet',
+      'Le conseil municipal vote le budget des écoles',
+      "Les élus ont adopté mardi soir un budget en hausse pour la rénovation des cantines, malgré l'opposition qui réclamait davantage de moyens pour les transports scolaires du canton.",
+      'Il y a 3 heures',
+    ];
+    const a = parseArticle(page(['Accueil', 'Actualités', 'Se connecter'], "L'ancienne gare devient une outilthèque", [], [...first.flatMap((p) => [p, '']), ...box, '', ...rest.flatMap((p) => [p, '']), ...tail]), { inputFormat: 'text' });
+    expect(bodyText(a)).toContain('outilthèque où les habitants');
+    expect(bodyText(a)).toContain('café de réparation');
+    expect(bodyText(a)).toContain('samedi matin compris');
+    expect(allText(a)).not.toContain('budget des écoles');
+    expect(allText(a)).not.toContain('cantines');
+  });
+
+  it('a stream of teasers before the article, ended by a header, is not the article', () => {
+    const teasers = [
+      'Harbour ferry timetable changes for the winter',
+      'The ferry company said on Tuesday that boats will run every forty minutes from November, because fewer commuters cross the bay once the tourist season has ended and the evenings are dark.',
+      'Local News',
+      'New bakery opens in the old post office building',
+      'Two sisters who trained in Lyon have turned the empty post office into a bakery that sells sourdough, pastries and soup at lunchtime, and the queue on the first morning reached the corner.',
+      'Business',
+      'Trending',
+    ];
+    const a = parseArticle(page(['Home', 'Menu', 'Sign in', ...teasers], 'Library lends tools as well as books', EN_ARTICLE, ['Privacy policy', 'Contact us']), { inputFormat: 'text' });
+    expect(bodyText(a)).toContain('county library in a small river town');
+    expect(bodyText(a)).toContain('repair café');
+    for (const other of ['ferry', 'bakery', 'Trending']) expect(allText(a)).not.toContain(other);
+  });
+});
+
 describe('findArticleText leaves ordinary article text alone', () => {
   const plain = listFixtures().filter((f) => f.name.endsWith('.txt') && !f.name.includes('fullpage'));
 
@@ -314,6 +409,15 @@ describe('building blocks', () => {
     expect(hasFurniturePhrase('© 2025 Example News')).toBe(true);
     expect(hasFurniturePhrase('Wir verwenden Cookies, um Ihnen zu helfen.')).toBe(true);
     expect(hasFurniturePhrase('Die Stadt baut eine Brücke.')).toBe(false);
+  });
+
+  it('end headers: comment counts, related and more-from headers in several languages, not in-article boxes', () => {
+    for (const line of ['12 Comments', 'Comments (4)', '3 thoughts on “Library lends tools”', 'Related stories', 'More from Science', 'Mehr zum Thema', 'Kommentare (7)', 'Sur le même sujet', 'Noticias relacionadas', 'Похожие статьи', '関連記事', 'Leave a Reply']) {
+      expect(isEndHeader(line)).toBe(true);
+    }
+    for (const line of ['Read more', 'Lire aussi', 'See also', 'The library after dark', 'More than four hundred items were borrowed.', '200Comments. Click to view comments']) {
+      expect(isEndHeader(line)).toBe(false);
+    }
   });
 
   it('runs in linear time on huge inputs (100,000 short lines, one 1 MB line)', () => {

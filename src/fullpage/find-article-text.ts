@@ -25,6 +25,7 @@ import { readLabelLine } from '../classify/label-line.js';
 import { BUILTIN_LABELS } from '../classify/labels.js';
 import { readMetadataBlock } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
+import { articleBounds } from './article-bounds.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { scoreLines } from './score-lines.js';
 import { furnitureKey } from './vocabulary.js';
@@ -195,6 +196,7 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
   for (let i = run.start; i <= run.end; i++) if (scores[i]! > 0) proseTotal += scores[i]!;
   if (proseTotal < MIN_RUN) return unchanged(blocks);
   if (!couldBePage(features, run.start, run.end)) return unchanged(blocks);
+  run = { ...run, ...articleBounds(blocks, features, scores, runScores, run.start, run.end) };
 
   const keys = blocks.map((b) => (b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : ''));
   const count = new Map<string, number>();

@@ -205,3 +205,96 @@ export function hasFurniturePhrase(text: string, ascii = isAscii(text)): boolean
   const lower = text.normalize('NFKC').toLowerCase();
   return lower.includes('©') || PHRASE_INDEX.find(lower);
 }
+
+/**
+ * Headers that open a comment thread. A count may stand with them (`12 Comments`,
+ * `Kommentare (3)`); what follows them is never the article.
+ */
+const COMMENT_HEADERS: readonly string[] = [
+  'comments', 'one comment', 'there are comments', 'there is comment', 'responses', 'one response',
+  'leave a comment', 'leave a reply', 'add a comment', 'post a comment', 'join the conversation',
+  'join the discussion', 'show comments', 'view comments', 'reader comments',
+  'kommentare', 'kommentar schreiben', 'kommentieren', 'leserkommentare',
+  'commentaires', 'commentaire', 'réagir', 'réactions', 'laisser un commentaire',
+  'comentarios', 'deja un comentario', 'commenti', 'lascia un commento', 'comentários', 'deixe um comentário',
+  'reacties', 'kommentarer', 'komentarze', 'komentáře', 'yorumlar', 'комментарии', 'коментарі', 'σχόλια',
+  'التعليقات', 'تعليقات', 'نظرات', 'תגובות', '评论', '評論', 'コメント', '댓글',
+];
+
+/** Comment headers that go on with what they are about (`12 thoughts on "…"`). */
+const COMMENT_PREFIXES: readonly string[] = ['thoughts on', 'responses to', 'comments on', 'comments to', 'replies to'];
+
+/**
+ * Headers that open related headlines, recommendations and more from the site. Such a box may
+ * also stand inside an article, so the article may go on after one. Headers of boxes that mostly
+ * stand inside articles (`Read more`, `Lire aussi`, `See also`) are not listed.
+ */
+const RELATED_HEADERS: readonly string[] = [
+  // English
+  'related', 'related articles', 'related stories', 'related posts', 'related content', 'related news',
+  'related coverage', 'more stories', 'more news', 'more from', 'more articles', 'more on this story',
+  'recommended', 'recommended for you', 'recommended stories', 'recommended articles', 'you may also like',
+  'you might also like', 'you may be interested in', 'you might be interested in', 'from around the web',
+  'around the web', 'promoted stories', 'sponsored stories', 'most popular', 'most read', 'most viewed',
+  'trending', 'trending now', 'top stories', 'latest news', 'latest stories', 'what to read next', 'read next',
+  'up next', 'like this', 'share this', 'in this article', 'discussion',
+  // German
+  'mehr zum thema', 'das könnte sie auch interessieren', 'das könnte sie interessieren', 'weitere artikel',
+  'weitere nachrichten', 'mehr nachrichten', 'ähnliche artikel', 'meistgelesen', 'meistgelesene artikel',
+  'empfohlene artikel', 'auch interessant', 'mehr aus dem ressort',
+  // French
+  'sur le même sujet', 'articles similaires', 'articles liés', 'vous aimerez aussi', 'vous aimerez peut-être aussi',
+  'les plus lus', 'à découvrir aussi', 'dans la même rubrique',
+  // Spanish, Italian, Portuguese
+  'noticias relacionadas', 'artículos relacionados', 'te puede interesar', 'también te puede interesar',
+  'lo más leído', 'más noticias', 'articoli correlati', 'potrebbe interessarti', 'i più letti', 'altre notizie',
+  'notícias relacionadas', 'artigos relacionados', 'mais lidas', 'mais notícias',
+  // Dutch, Scandinavian, Polish, Czech, Turkish
+  'gerelateerde artikelen', 'meest gelezen', 'relaterade artiklar', 'mest läst', 'powiązane artykuły',
+  'najczęściej czytane', 'související články', 'nejčtenější', 'ilgili haberler', 'en çok okunanlar',
+  // Russian, Ukrainian, Greek
+  'похожие статьи', 'по теме', 'самое читаемое', 'схожі статті', 'σχετικά άρθρα', 'δημοφιλή',
+  // Arabic, Persian, Hebrew
+  'أخبار ذات صلة', 'مقالات ذات صلة', 'الأكثر قراءة', 'مطالب مرتبط', 'כתבות נוספות',
+  // Chinese, Japanese, Korean
+  '相关文章', '相关阅读', '相关新闻', '热门文章', '相關文章', '相關新聞', '関連記事', 'おすすめ記事', '관련기사',
+  '많이 본 뉴스',
+];
+
+/** Related headers that go on with what they are about (`More from Science`). */
+const RELATED_PREFIXES: readonly string[] = ['more from', 'more stories from', 'mehr aus', 'mehr zum thema', 'plus d’articles', 'más artículos de'];
+
+const keys = (list: readonly string[]): Set<string> => new Set(list.map((w) => furnitureKey(w)));
+const prefixKeys = (list: readonly string[]): string[] => list.map((p) => `${furnitureKey(p)} `);
+const COMMENT_WHOLE = keys(COMMENT_HEADERS);
+const COMMENT_PREFIX_KEYS = prefixKeys(COMMENT_PREFIXES);
+const RELATED_WHOLE = keys(RELATED_HEADERS);
+const RELATED_PREFIX_KEYS = prefixKeys(RELATED_PREFIXES);
+/** Longest line (code points) read as an end header. */
+const END_MAX_CHARS = 120;
+
+/** The line's key without its counts (`12 comments` → `comments`). */
+function withoutCounts(key: string): string {
+  if (!/\d/.test(key)) return key;
+  return key
+    .split(' ')
+    .filter((w) => !/^\d+$/.test(w))
+    .join(' ');
+}
+
+/** What a header line opens: a comment thread, related headlines (or more from the site), or nothing. */
+export type EndHeader = 'comments' | 'related' | null;
+
+/** Read a line as the header of what pages print after an article. */
+export function endHeader(text: string): EndHeader {
+  if (text.length > END_MAX_CHARS) return null;
+  const key = withoutCounts(furnitureKey(text));
+  if (COMMENT_WHOLE.has(key) || COMMENT_PREFIX_KEYS.some((p) => key.startsWith(p))) return 'comments';
+  if (RELATED_WHOLE.has(key) || RELATED_PREFIX_KEYS.some((p) => key.startsWith(p))) return 'related';
+  return null;
+}
+
+/** True when the line is a header that opens comments, related headlines or more from the site. */
+export function isEndHeader(text: string): boolean {
+  return endHeader(text) !== null;
+}
