@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
-import { furnitureKey, hasFurniturePhrase, isEndHeader, isFurnitureLine } from '../src/fullpage/vocabulary.js';
+import { lineFeatures } from '../src/fullpage/line-features.js';
+import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine } from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -409,6 +410,19 @@ describe('building blocks', () => {
     expect(hasFurniturePhrase('© 2025 Example News')).toBe(true);
     expect(hasFurniturePhrase('Wir verwenden Cookies, um Ihnen zu helfen.')).toBe(true);
     expect(hasFurniturePhrase('Die Stadt baut eine Brücke.')).toBe(false);
+  });
+
+  it('prompt phrases mark short lines only; cookie and copyright notices mark longer ones too', () => {
+    expect(furniturePhrase('Sign up for our morning briefing')).toBe('prompt');
+    expect(furniturePhrase('© 2031 Riverside Courier')).toBe('legal');
+    expect(furniturePhrase('Die Brücke ist wieder offen.')).toBeNull();
+    expect(lineFeatures('Sign up for our morning briefing').phrase).toBe(true);
+    const paragraph =
+      'Residents who want a plot in the new allotment garden can sign up for one at the town hall until the end of March, the council said, and the first seeds will be handed out in April to everyone on the list, together with a short guide to the soil and the water taps along the fence.';
+    expect(lineFeatures(paragraph).phrase).toBe(false);
+    const banner =
+      'We use cookies to understand how visitors use this site and to show them offers that suit them; by continuing to browse you accept this, and you can change your choice at any time in the settings at the bottom of every page of the site.';
+    expect(lineFeatures(banner).phrase).toBe(true);
   });
 
   it('end headers: comment counts, related and more-from headers in several languages, not in-article boxes', () => {

@@ -6,7 +6,7 @@
  */
 
 import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, SEA, SENTENCE_MARK, SPACE, WORD_CHAR } from './char-class.js';
-import { hasFurniturePhrase, isFurnitureLine } from './vocabulary.js';
+import { furniturePhrase, isFurnitureLine, PROMPT_MAX_WEIGHT } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
 const SAMPLE = 1000;
@@ -120,7 +120,8 @@ export function lineFeatures(text: string): LineFeatures {
   if (chars > SAMPLE) weight = (weight * chars) / SAMPLE;
   const endsSentence = (lastNonCloser & SENTENCE_MARK) !== 0 && (last & (SENTENCE_MARK | CLOSER)) !== 0;
   const furniture = chars <= 80 && isFurnitureLine(text, ascii);
-  const phrase = !furniture && weight <= PHRASE_MAX_WEIGHT && hasFurniturePhrase(text, ascii);
+  const kind = !furniture && weight <= PHRASE_MAX_WEIGHT ? furniturePhrase(text, ascii) : null;
+  const phrase = kind === 'legal' || (kind === 'prompt' && weight <= PROMPT_MAX_WEIGHT);
   return {
     weight,
     chars,

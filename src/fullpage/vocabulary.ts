@@ -86,28 +86,39 @@ const WHOLE_LINES: readonly string[] = [
 ];
 
 /**
- * Phrases that mark a line as furniture wherever they stand in it (cookie banners, copyright and
- * legal footers, log-in prompts, share prompts). Only short and medium lines are judged by them:
- * an article paragraph may mention cookies or copyright.
+ * Phrases that mark a line as furniture wherever they stand in it: cookie banners, copyright and
+ * legal footers, script notices. Only short and medium lines are judged by them: an article
+ * paragraph may mention cookies or copyright.
  */
-const PHRASES: readonly string[] = [
+const LEGAL_PHRASES: readonly string[] = [
   // English
-  'cookie', 'all rights reserved', 'copyright ©', 'privacy policy', 'terms of use', 'terms of service',
-  'sign up for', 'subscribe to our', 'our newsletter', 'you must login', 'you must be logged in',
-  'log in to comment', 'login to comment', 'sign in to comment', 'share on ',
-  'follow us on', 'javascript is disabled', 'enable javascript', 'skip to ',
-  'related stories', 'related articles', 'recommended for you',
-  'by continuing to use', 'we use cookies',
+  'cookie', 'all rights reserved', 'all right reserved', 'copyright ©', 'javascript is disabled',
+  'enable javascript', 'by continuing to use', 'we use cookies',
   // German
-  'alle rechte vorbehalten', 'wir verwenden cookies', 'datenschutzerklärung', 'jetzt anmelden',
-  'newsletter abonnieren', 'teilen auf', 'auf facebook teilen',
+  'alle rechte vorbehalten', 'wir verwenden cookies',
   // French, Spanish, Italian, Portuguese
-  'tous droits réservés', 'nous utilisons des cookies', 'partager sur', 'todos los derechos reservados',
-  'utilizamos cookies', 'tutti i diritti riservati', 'utilizziamo i cookie', 'todos os direitos reservados',
-  // Dutch, Russian, Arabic, Chinese, Japanese
+  'tous droits réservés', 'nous utilisons des cookies', 'todos los derechos reservados', 'utilizamos cookies',
+  'tutti i diritti riservati', 'utilizziamo i cookie', 'todos os direitos reservados',
+  // Dutch, Russian, Arabic, Chinese
   'alle rechten voorbehouden', 'все права защищены', 'جميع الحقوق محفوظة', '版权所有', '版權所有',
-  'all right reserved',
 ];
+
+/**
+ * Phrases of prompts and links (log-in prompts, newsletter and share prompts, legal links). They
+ * are ordinary words too, so they mark only lines up to PROMPT_MAX_WEIGHT words: a paragraph that
+ * says readers can sign up for something is still a paragraph.
+ */
+const PROMPT_PHRASES: readonly string[] = [
+  // English
+  'privacy policy', 'terms of use', 'terms of service', 'sign up for', 'subscribe to our', 'our newsletter',
+  'you must login', 'you must be logged in', 'log in to comment', 'login to comment', 'sign in to comment',
+  'share on ', 'follow us on', 'skip to ', 'related stories', 'related articles', 'recommended for you',
+  // German, French
+  'datenschutzerklärung', 'jetzt anmelden', 'newsletter abonnieren', 'teilen auf', 'auf facebook teilen',
+  'partager sur',
+];
+/** Longest line (word equivalents) a prompt phrase marks as furniture. */
+export const PROMPT_MAX_WEIGHT = 40;
 
 /** Characters that separate words in a furniture key (bullets, arrows, pipes, brackets, punctuation). */
 const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^'].map((c) => c.codePointAt(0)!));
@@ -197,13 +208,19 @@ function lowerAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
 
-const PHRASE_INDEX = new PhraseIndex(PHRASES.map((p) => p.toLowerCase()));
+const LEGAL_INDEX = new PhraseIndex(LEGAL_PHRASES.map((p) => p.toLowerCase()));
+const PROMPT_INDEX = new PhraseIndex(PROMPT_PHRASES.map((p) => p.toLowerCase()));
+
+/** Which furniture phrase a line contains: a legal or cookie notice (or ©), a prompt, or none. */
+export function furniturePhrase(text: string, ascii = isAscii(text)): 'legal' | 'prompt' | null {
+  const lower = ascii ? text : text.normalize('NFKC').toLowerCase();
+  if ((!ascii && lower.includes('©')) || LEGAL_INDEX.find(lower)) return 'legal';
+  return PROMPT_INDEX.find(lower) ? 'prompt' : null;
+}
 
 /** True when the line contains a furniture phrase (cookie banner, copyright line, share prompt). */
 export function hasFurniturePhrase(text: string, ascii = isAscii(text)): boolean {
-  if (ascii) return PHRASE_INDEX.find(text);
-  const lower = text.normalize('NFKC').toLowerCase();
-  return lower.includes('©') || PHRASE_INDEX.find(lower);
+  return furniturePhrase(text, ascii) !== null;
 }
 
 /**
