@@ -426,7 +426,7 @@ describe('building blocks', () => {
   });
 
   it('end headers: comment counts, related and more-from headers in several languages, not in-article boxes', () => {
-    for (const line of ['12 Comments', 'Comments (4)', '3 thoughts on “Library lends tools”', 'Related stories', 'More from Science', 'Mehr zum Thema', 'Kommentare (7)', 'Sur le même sujet', 'Noticias relacionadas', 'Похожие статьи', '関連記事', 'Leave a Reply']) {
+    for (const line of ['12 Comments', 'Comments (4)', '3 thoughts on “Library lends tools”', 'Related stories', 'More from Science', 'Mehr zum Thema', 'Kommentare (7)', 'Sur le même sujet', 'Noticias relacionadas', 'Похожие статьи', '関連記事', 'Leave a Reply', 'Související', 'En direct', 'Newsticker']) {
       expect(isEndHeader(line)).toBe(true);
     }
     for (const line of ['Read more', 'Lire aussi', 'See also', 'The library after dark', 'More than four hundred items were borrowed.', '200Comments. Click to view comments']) {

@@ -59,7 +59,7 @@ const WHOLE_LINES: readonly string[] = [
   'aceptar todo', 'configuración', 'publicidad', 'suscríbete', 'comentarios', 'te puede interesar',
   'noticias relacionadas', 'lo más leído', 'leer más', 'vai al contenuto', 'accedi', 'registrati',
   'cerca', 'condividi', 'stampa', 'contatti', 'accetta', 'accetta tutto', 'impostazioni', 'pubblicità',
-  'abbonati', 'commenti', 'leggi anche', 'articoli correlati', 'leggi di più', 'ir para o conteúdo',
+  'abbonati', 'commenti', 'leggi anche', 'correlati', 'articoli correlati', 'leggi di più', 'ir para o conteúdo',
   'entrar', 'cadastre-se', 'pesquisar', 'compartilhar', 'partilhar', 'aceitar', 'publicidade',
   'assine', 'comentários', 'leia também', 'notícias relacionadas', 'leia mais',
   // Dutch, Swedish, Polish, Turkish
@@ -254,21 +254,25 @@ const RELATED_HEADERS: readonly string[] = [
   'you might also like', 'you may be interested in', 'you might be interested in', 'from around the web',
   'around the web', 'promoted stories', 'sponsored stories', 'most popular', 'most read', 'most viewed',
   'trending', 'trending now', 'top stories', 'latest news', 'latest stories', 'what to read next', 'read next',
-  'up next', 'like this', 'share this', 'in this article', 'discussion',
+  'up next', 'like this', 'share this', 'in this article', 'discussion', 'latest', 'live', 'live updates',
+  'just in', 'news feed',
   // German
   'mehr zum thema', 'das könnte sie auch interessieren', 'das könnte sie interessieren', 'weitere artikel',
   'weitere nachrichten', 'mehr nachrichten', 'ähnliche artikel', 'meistgelesen', 'meistgelesene artikel',
-  'empfohlene artikel', 'auch interessant', 'mehr aus dem ressort',
+  'empfohlene artikel', 'auch interessant', 'mehr aus dem ressort', 'newsticker', 'liveticker',
+  'neueste artikel',
   // French
   'sur le même sujet', 'articles similaires', 'articles liés', 'vous aimerez aussi', 'vous aimerez peut-être aussi',
-  'les plus lus', 'à découvrir aussi', 'dans la même rubrique',
+  'les plus lus', 'à découvrir aussi', 'dans la même rubrique', 'direct', 'en direct', 'le fil info',
+  'fil info', 'dernières infos', 'à la une',
   // Spanish, Italian, Portuguese
-  'noticias relacionadas', 'artículos relacionados', 'te puede interesar', 'también te puede interesar',
-  'lo más leído', 'más noticias', 'articoli correlati', 'potrebbe interessarti', 'i più letti', 'altre notizie',
+  'relacionados', 'noticias relacionadas', 'artículos relacionados', 'te puede interesar', 'también te puede interesar',
+  'lo más leído', 'más noticias', 'correlati', 'articoli correlati', 'potrebbe interessarti', 'i più letti', 'altre notizie',
   'notícias relacionadas', 'artigos relacionados', 'mais lidas', 'mais notícias',
   // Dutch, Scandinavian, Polish, Czech, Turkish
-  'gerelateerde artikelen', 'meest gelezen', 'relaterade artiklar', 'mest läst', 'powiązane artykuły',
-  'najczęściej czytane', 'související články', 'nejčtenější', 'ilgili haberler', 'en çok okunanlar',
+  'gerelateerd', 'gerelateerde artikelen', 'meest gelezen', 'relaterat', 'relaterade artiklar', 'mest läst',
+  'powiązane', 'powiązane artykuły', 'najczęściej czytane', 'související', 'související články', 'nejčtenější',
+  'ilgili haberler', 'en çok okunanlar',
   // Russian, Ukrainian, Greek
   'похожие статьи', 'по теме', 'самое читаемое', 'схожі статті', 'σχετικά άρθρα', 'δημοφιλή',
   // Arabic, Persian, Hebrew
