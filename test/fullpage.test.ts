@@ -269,7 +269,7 @@ const EN_ARTICLE = [
   'Next spring the library wants to add a small repair café on Saturday mornings, where retired mechanics and tailors would show visitors how to fix what they own instead of throwing it away.',
 ];
 
-describe('the article ends at the header of what follows it', () => {
+describe('whole pages: what counts as prose, where the article ends', () => {
   it('English: a comment thread after "12 Comments" is dropped, however long', () => {
     const comments = [
       '12 Comments',
@@ -333,6 +333,31 @@ describe('the article ends at the header of what follows it', () => {
     expect(bodyText(a)).toContain('samedi matin compris');
     expect(allText(a)).not.toContain('budget des écoles');
     expect(allText(a)).not.toContain('cantines');
+  });
+
+  it('Chinese: unpunctuated lines with clauses set apart by spaces are prose, not headlines', () => {
+    const text = [
+      '首页', '登录', '旅游', '美食', '热门',
+      '【台中】三天两夜的温泉之旅', '高雄港边的小吃地图', '花莲海岸线单车一日游',
+      '山里的秋天',
+      '',
+      '清晨从城里出发 沿着河谷一路往山上开去', '',
+      '到了营地已经快中午了 满山的枫叶红得像火一样', '',
+      '营地主人端来热茶 说今年的冷空气来得特别早', '',
+      '我们在树下搭好帐篷 孩子们跑去溪边捡石头', '',
+      '傍晚起了雾 山头的云慢慢地飘过来又飘过去', '',
+      '晚饭是简单的火锅 大家围着炉子聊到很晚', '',
+      '第二天醒来的时候 地上已经铺满了落叶', '',
+      '离开之前又绕到吊桥走了一趟 心里想着明年还要再来', '',
+      '相关文章', '海边露营要准备什么', '冬天的山路开车注意事项',
+      '版权所有 © 2031 山水日记', '返回顶部',
+    ].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    const all = allText(a);
+    expect(all).toContain('清晨从城里出发');
+    expect(all).toContain('孩子们跑去溪边捡石头');
+    expect(all).toContain('心里想着明年还要再来');
+    for (const other of ['温泉之旅', '小吃地图', '相关文章', '海边露营', '版权所有', '返回顶部']) expect(all).not.toContain(other);
   });
 
   it('a stream of teasers before the article, ended by a header, is not the article', () => {

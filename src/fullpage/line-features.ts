@@ -33,6 +33,8 @@ export interface LineFeatures {
   phrase: boolean;
   /** Looks like a line of code, a formula or a table row. */
   codeLike: boolean;
+  /** Han or kana prose broken into clauses (a space, comma or enumeration mark between two Han or kana characters). */
+  cjkClauses: boolean;
   /** Share of digits among letters and digits. */
   digitShare: number;
   /** Raw HTML markup (a `<noscript>` or ad slot shown as text). */
@@ -64,6 +66,9 @@ export function lineFeatures(text: string): LineFeatures {
   let lastComma = false;
   let lastNonCloser = 0; // class bits of the last one that is not a closing quote or bracket
   let ascii = true;
+  let clauseBreaks = 0;
+  let afterCjk = false; // the last non-break character was Han or kana
+  let pendingBreak = false; // a clause break follows that character
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -111,6 +116,16 @@ export function lineFeatures(text: string): LineFeatures {
       if (prevMark && (cls & (SPACE | CLOSER)) === 0 && cp < 0x3000) marks--; // 3.5, e.g., www.x
       prevMark = false;
     }
+    if ((cls & CJK) !== 0) {
+      if (pendingBreak) clauseBreaks++;
+      afterCjk = true;
+      pendingBreak = false;
+    } else if (afterCjk && ((cls & SPACE) !== 0 || cp === 0xff0c || cp === 0x3001 || cp === 0xff1b)) {
+      pendingBreak = true;
+    } else {
+      afterCjk = false;
+      pendingBreak = false;
+    }
     if ((cls & CODE_MARK) !== 0) code++;
     last = cls;
     lastComma = cp === COMMA;
@@ -135,6 +150,7 @@ export function lineFeatures(text: string): LineFeatures {
     listItem: LIST_MARKER.test(text),
     startsLower: LOWER.test(text),
     digitShare: alnum > 0 ? digits / alnum : 0,
+    cjkClauses: clauseBreaks >= 1 && cjk * 4 >= alnum * 3,
   };
 }
 
@@ -145,6 +161,8 @@ export const SHORT_SCORE = -3;
 /** Score of a headline-like line (a few words, no sentence end): related links, list items. */
 export const HEADLINE_SCORE = -1.5;
 const SHORT_WEIGHT = 4;
+/** Fewest word equivalents (two Han or kana characters each) of unpunctuated Chinese or Japanese prose. */
+const CJK_CLAUSE_WEIGHT = 8;
 
 /**
  * The line's contribution to the article run: prose counts its words, furniture and short lines
@@ -158,6 +176,8 @@ export function lineScore(f: LineFeatures): number {
   if (f.weight >= 12 && f.sentenceMarks >= 1) return f.weight;
   if (f.weight >= 25) return f.weight * 0.7;
   if (f.weight >= 6 && f.endsSentence) return f.weight * 0.5;
+  // Chinese and Japanese prose may go without sentence marks, its clauses set apart by spaces
+  if (f.weight >= CJK_CLAUSE_WEIGHT && f.cjkClauses) return f.weight * 0.5;
   if (f.listItem && f.weight >= SHORT_WEIGHT) return f.weight * 0.3;
   if (f.weight <= SHORT_WEIGHT) return SHORT_SCORE;
   return HEADLINE_SCORE;
