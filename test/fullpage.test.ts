@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
-import { furnitureKey, hasFurniturePhrase, isFurnitureLine } from '../src/fullpage/vocabulary.js';
+import { lineFeatures } from '../src/fullpage/line-features.js';
+import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine } from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -256,6 +257,126 @@ describe('findArticleText on whole pages', () => {
   });
 });
 
+/** A page: a menu, the title, the article's paragraphs, then `after` (all one line each). */
+function page(menu: string[], title: string, paragraphs: string[], after: string[]): string {
+  return [...menu, title, '', ...paragraphs.flatMap((p) => [p, '']), ...after].join('\n');
+}
+
+const EN_ARTICLE = [
+  'The county library in a small river town has started lending garden tools, sewing machines and camping gear to anyone with a library card, and the first month has gone better than the staff expected.',
+  'More than four hundred items were borrowed in the first weeks, most of them drills, ladders and tents, and only two came back broken, which the volunteers repaired in the workshop behind the reading room.',
+  'The librarians say the idea came from residents who asked why they should each buy a tool they use twice a year, when one shared drill could serve a whole street for a decade.',
+  'Next spring the library wants to add a small repair café on Saturday mornings, where retired mechanics and tailors would show visitors how to fix what they own instead of throwing it away.',
+];
+
+describe('whole pages: what counts as prose, where the article ends', () => {
+  it('English: a comment thread after "12 Comments" is dropped, however long', () => {
+    const comments = [
+      '12 Comments',
+      'Marigold · March 3 at 9:14 AM',
+      'What a wonderful idea, our town should copy it at once, because half of the garages on my street are full of tools that nobody has touched in years and that could help someone else.',
+      'Reply',
+      'Tobias Fenn · March 3 at 11:02 AM',
+      'I borrowed a tent for a weekend by the lake and it was in better shape than the one I own, so I am thinking of giving mine to the library as well so that more families can go camping.',
+      'My neighbour did the same with his old lawnmower and says he has never felt better about clearing out the shed, which tells you something about how much we all keep for no reason.',
+      'Reply',
+      'Ruth A. · March 4 at 7:40 PM',
+      'The repair café is the best part of the plan, my grandfather fixed radios for fifty years and would have loved to teach young people how a soldering iron works and why patience matters.',
+      'Reply',
+    ];
+    const a = parseArticle(page(['Home', 'News', 'Sign in'], 'Library lends tools as well as books', EN_ARTICLE, comments), { inputFormat: 'text' });
+    expect(a.title).toBe('Library lends tools as well as books');
+    expect(bodyText(a)).toContain('repair café on Saturday mornings');
+    for (const other of ['12 Comments', 'Marigold', 'wonderful idea', 'lawnmower', 'soldering iron', 'Reply']) expect(allText(a)).not.toContain(other);
+  });
+
+  it('German: related headlines with their summaries after "Mehr zum Thema" are dropped', () => {
+    const article = [
+      'Die Gemeinde am Fluss hat im Rathaus eine Werkzeugbibliothek eröffnet, in der Bürger Bohrmaschinen, Leitern und Zelte für ein paar Tage ausleihen können, ohne dafür etwas zu bezahlen.',
+      'Nach Angaben der Verwaltung wurden im ersten Monat mehr als dreihundert Geräte verliehen, und fast alle kamen unbeschädigt zurück, was die ehrenamtlichen Helfer sehr gefreut hat.',
+      'Im Frühjahr soll ein Reparaturcafé dazukommen, in dem pensionierte Handwerker zeigen, wie man kaputte Dinge selbst repariert, statt sie wegzuwerfen und neu zu kaufen.',
+    ];
+    const after = [
+      'Mehr zum Thema',
+      'Stadtwerke erhöhen die Preise für Fernwärme',
+      'Vom kommenden Jahr an zahlen Haushalte im Schnitt etwa zwölf Prozent mehr für die Wärme aus dem Kraftwerk am Hafen, wie der Versorger am Montag mitteilte.',
+      'vor 2 Stunden',
+      'Neue Buslinie verbindet die Dörfer im Norden',
+      'Die Linie fährt ab Dezember im Stundentakt und soll vor allem Schülern und älteren Menschen den Weg in die Kreisstadt erleichtern, sagte der Landrat.',
+      'vor 5 Stunden',
+    ];
+    const a = parseArticle(page(['Startseite', 'Lokales', 'Anmelden'], 'Werkzeug statt Bücher: Gemeinde verleiht Bohrmaschinen', article, after), { inputFormat: 'text' });
+    expect(bodyText(a)).toContain('Reparaturcafé dazukommen');
+    for (const other of ['Mehr zum Thema', 'Fernwärme', 'Buslinie', 'Landrat']) expect(allText(a)).not.toContain(other);
+  });
+
+  it('French: a related box inside the article does not end it, the one after it does', () => {
+    const first = [
+      "La commune a ouvert dans l'ancienne gare une outilthèque où les habitants empruntent perceuses, échelles et tentes pour quelques jours, gratuitement et sans formalités compliquées.",
+      "En un mois, plus de trois cents objets ont été prêtés, et presque tous sont revenus en bon état, se félicite la bénévole qui tient le registre depuis l'ouverture.",
+    ];
+    const box = ['Sur le même sujet', 'Le marché couvert rouvre après deux ans de travaux', 'Une piste cyclable relie enfin les deux rives'];
+    const rest = [
+      "Au printemps, un café de réparation doit s'installer dans la salle d'attente, où des artisans retraités montreront comment réparer un grille-pain ou recoudre une veste au lieu de les jeter.",
+      "La mairie espère que l'idée fera des émules dans les villages voisins, qui ont déjà demandé à visiter les lieux et à consulter le règlement de prêt rédigé par les bénévoles.",
+      "Les horaires d'ouverture seront élargis dès le mois prochain, le samedi matin compris, pour permettre aux familles qui travaillent en semaine de profiter elles aussi du service.",
+    ];
+    const tail = [
+      'Sur le même sujet',
+      'Le conseil municipal vote le budget des écoles',
+      "Les élus ont adopté mardi soir un budget en hausse pour la rénovation des cantines, malgré l'opposition qui réclamait davantage de moyens pour les transports scolaires du canton.",
+      'Il y a 3 heures',
+    ];
+    const a = parseArticle(page(['Accueil', 'Actualités', 'Se connecter'], "L'ancienne gare devient une outilthèque", [], [...first.flatMap((p) => [p, '']), ...box, '', ...rest.flatMap((p) => [p, '']), ...tail]), { inputFormat: 'text' });
+    expect(bodyText(a)).toContain('outilthèque où les habitants');
+    expect(bodyText(a)).toContain('café de réparation');
+    expect(bodyText(a)).toContain('samedi matin compris');
+    expect(allText(a)).not.toContain('budget des écoles');
+    expect(allText(a)).not.toContain('cantines');
+  });
+
+  it('Chinese: unpunctuated lines with clauses set apart by spaces are prose, not headlines', () => {
+    const text = [
+      '首页', '登录', '旅游', '美食', '热门',
+      '【台中】三天两夜的温泉之旅', '高雄港边的小吃地图', '花莲海岸线单车一日游',
+      '山里的秋天',
+      '',
+      '清晨从城里出发 沿着河谷一路往山上开去', '',
+      '到了营地已经快中午了 满山的枫叶红得像火一样', '',
+      '营地主人端来热茶 说今年的冷空气来得特别早', '',
+      '我们在树下搭好帐篷 孩子们跑去溪边捡石头', '',
+      '傍晚起了雾 山头的云慢慢地飘过来又飘过去', '',
+      '晚饭是简单的火锅 大家围着炉子聊到很晚', '',
+      '第二天醒来的时候 地上已经铺满了落叶', '',
+      '离开之前又绕到吊桥走了一趟 心里想着明年还要再来', '',
+      '相关文章', '海边露营要准备什么', '冬天的山路开车注意事项',
+      '版权所有 © 2031 山水日记', '返回顶部',
+    ].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    const all = allText(a);
+    expect(all).toContain('清晨从城里出发');
+    expect(all).toContain('孩子们跑去溪边捡石头');
+    expect(all).toContain('心里想着明年还要再来');
+    for (const other of ['温泉之旅', '小吃地图', '相关文章', '海边露营', '版权所有', '返回顶部']) expect(all).not.toContain(other);
+  });
+
+  it('a stream of teasers before the article, ended by a header, is not the article', () => {
+    const teasers = [
+      'Harbour ferry timetable changes for the winter',
+      'The ferry company said on Tuesday that boats will run every forty minutes from November, because fewer commuters cross the bay once the tourist season has ended and the evenings are dark.',
+      'Local News',
+      'New bakery opens in the old post office building',
+      'Two sisters who trained in Lyon have turned the empty post office into a bakery that sells sourdough, pastries and soup at lunchtime, and the queue on the first morning reached the corner.',
+      'Business',
+      'Trending',
+    ];
+    const a = parseArticle(page(['Home', 'Menu', 'Sign in', ...teasers], 'Library lends tools as well as books', EN_ARTICLE, ['Privacy policy', 'Contact us']), { inputFormat: 'text' });
+    expect(bodyText(a)).toContain('county library in a small river town');
+    expect(bodyText(a)).toContain('repair café');
+    for (const other of ['ferry', 'bakery', 'Trending']) expect(allText(a)).not.toContain(other);
+  });
+});
+
 describe('findArticleText leaves ordinary article text alone', () => {
   const plain = listFixtures().filter((f) => f.name.endsWith('.txt') && !f.name.includes('fullpage'));
 
@@ -314,6 +435,28 @@ describe('building blocks', () => {
     expect(hasFurniturePhrase('© 2025 Example News')).toBe(true);
     expect(hasFurniturePhrase('Wir verwenden Cookies, um Ihnen zu helfen.')).toBe(true);
     expect(hasFurniturePhrase('Die Stadt baut eine Brücke.')).toBe(false);
+  });
+
+  it('prompt phrases mark short lines only; cookie and copyright notices mark longer ones too', () => {
+    expect(furniturePhrase('Sign up for our morning briefing')).toBe('prompt');
+    expect(furniturePhrase('© 2031 Riverside Courier')).toBe('legal');
+    expect(furniturePhrase('Die Brücke ist wieder offen.')).toBeNull();
+    expect(lineFeatures('Sign up for our morning briefing').phrase).toBe(true);
+    const paragraph =
+      'Residents who want a plot in the new allotment garden can sign up for one at the town hall until the end of March, the council said, and the first seeds will be handed out in April to everyone on the list, together with a short guide to the soil and the water taps along the fence.';
+    expect(lineFeatures(paragraph).phrase).toBe(false);
+    const banner =
+      'We use cookies to understand how visitors use this site and to show them offers that suit them; by continuing to browse you accept this, and you can change your choice at any time in the settings at the bottom of every page of the site.';
+    expect(lineFeatures(banner).phrase).toBe(true);
+  });
+
+  it('end headers: comment counts, related and more-from headers in several languages, not in-article boxes', () => {
+    for (const line of ['12 Comments', 'Comments (4)', '3 thoughts on “Library lends tools”', 'Related stories', 'More from Science', 'Mehr zum Thema', 'Kommentare (7)', 'Sur le même sujet', 'Noticias relacionadas', 'Похожие статьи', '関連記事', 'Leave a Reply', 'Související', 'En direct', 'Newsticker']) {
+      expect(isEndHeader(line)).toBe(true);
+    }
+    for (const line of ['Read more', 'Lire aussi', 'See also', 'The library after dark', 'More than four hundred items were borrowed.', '200Comments. Click to view comments']) {
+      expect(isEndHeader(line)).toBe(false);
+    }
   });
 
   it('runs in linear time on huge inputs (100,000 short lines, one 1 MB line)', () => {

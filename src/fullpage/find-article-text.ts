@@ -25,6 +25,7 @@ import { readLabelLine } from '../classify/label-line.js';
 import { BUILTIN_LABELS } from '../classify/labels.js';
 import { readMetadataBlock } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
+import { articleBounds } from './article-bounds.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { scoreLines } from './score-lines.js';
 import { furnitureKey } from './vocabulary.js';
@@ -149,6 +150,34 @@ function metadataEnd(blocks: readonly SourceBlock[], after: number): number {
   return l !== null && l.entry?.kind === 'count' && l.form === 'count' ? end : -1;
 }
 
+/** The evidence needed to call the input a whole page (see findArticleText). */
+function enoughEvidence(dropped: number, furnitureDropped: number): boolean {
+  return furnitureDropped >= 2 || (furnitureDropped >= 1 && dropped >= 5) || dropped >= 15;
+}
+
+/**
+ * Fast exit: the most the page could drop is every line outside the body run and the furniture
+ * inside it. When even that is not enough evidence, the input is ordinary article text and the
+ * title search and the rest need not run.
+ */
+function couldBePage(features: readonly LineFeatures[], start: number, end: number): boolean {
+  let dropped = 0;
+  let furniture = 0;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (i >= start && i <= end) {
+      if (f.furniture) {
+        dropped++;
+        furniture++;
+      }
+    } else {
+      dropped++;
+      if (f.furniture || f.phrase) furniture++;
+    }
+  }
+  return enoughEvidence(dropped, furniture);
+}
+
 function unchanged(blocks: SourceBlock[]): ArticleText {
   return { blocks, dropped: 0, isWholePage: false, diagnostics: [] };
 }
@@ -166,6 +195,8 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
   let proseTotal = 0;
   for (let i = run.start; i <= run.end; i++) if (scores[i]! > 0) proseTotal += scores[i]!;
   if (proseTotal < MIN_RUN) return unchanged(blocks);
+  if (!couldBePage(features, run.start, run.end)) return unchanged(blocks);
+  run = { ...run, ...articleBounds(blocks, features, scores, runScores, run.start, run.end) };
 
   const keys = blocks.map((b) => (b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : ''));
   const count = new Map<string, number>();
@@ -205,7 +236,7 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
     dropped++;
     if (features[i]!.furniture || features[i]!.phrase) furnitureDropped++;
   }
-  const isWholePage = furnitureDropped >= 2 || (furnitureDropped >= 1 && dropped >= 5) || dropped >= 15;
+  const isWholePage = enoughEvidence(dropped, furnitureDropped);
   if (!isWholePage || dropped === 0) return unchanged(blocks);
 
   const out: SourceBlock[] = [];

@@ -5,7 +5,8 @@
  * the short lines menus, share bars and footers are made of.
  */
 
-import { hasFurniturePhrase, isFurnitureLine } from './vocabulary.js';
+import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, SEA, SENTENCE_MARK, SPACE, WORD_CHAR } from './char-class.js';
+import { furniturePhrase, isFurnitureLine, PROMPT_MAX_WEIGHT } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
 const SAMPLE = 1000;
@@ -15,13 +16,7 @@ const CJK_PER_WORD = 2;
 const SEA_PER_WORD = 5;
 /** Lines with up to this many words can be furniture phrases (a cookie banner sentence). */
 const PHRASE_MAX_WEIGHT = 60;
-
-/** Sentence punctuation of Latin, Cyrillic, Greek, Arabic, Devanagari and CJK text. */
-const SENTENCE_MARKS = new Set([...'.!?…。！？؟۔।']);
-/** Closing quotes and brackets that may follow a sentence end. */
-const CLOSERS = new Set([...'"\'”’»)]」』）']);
-/** Characters that make a short line look like code or a formula (kept neutral, never furniture). */
-const CODE_MARKS = new Set([...'{}[]();=<>$\\_`│─┼']);
+const COMMA = 0x2c;
 
 export interface LineFeatures {
   /** Word equivalents. */
@@ -38,6 +33,8 @@ export interface LineFeatures {
   phrase: boolean;
   /** Looks like a line of code, a formula or a table row. */
   codeLike: boolean;
+  /** Han or kana prose broken into clauses (a space, comma or enumeration mark between two Han or kana characters). */
+  cjkClauses: boolean;
   /** Share of digits among letters and digits. */
   digitShare: number;
   /** Raw HTML markup (a `<noscript>` or ad slot shown as text). */
@@ -53,28 +50,7 @@ export interface LineFeatures {
 const LIST_MARKER = /^(?:[-*+•▪◦·–]\s|\d{1,3}[.)]\s)/u;
 const LOWER = /^\p{Ll}/u;
 
-function startsLower(text: string): boolean {
-  return LOWER.test(text);
-}
-
-function isCjk(cp: number): boolean {
-  return (
-    (cp >= 0x3040 && cp <= 0x30ff) || // kana
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x2ffff)
-  );
-}
-
-function isSea(cp: number): boolean {
-  return (cp >= 0x0e00 && cp <= 0x0eff) || (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x1000 && cp <= 0x109f);
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
-const DIGIT = /\p{Nd}/u;
-
-/** Measure one line. */
+/** Measure one line: one pass over its code points (at most SAMPLE of them examined). */
 export function lineFeatures(text: string): LineFeatures {
   let words = 0;
   let cjk = 0;
@@ -86,46 +62,81 @@ export function lineFeatures(text: string): LineFeatures {
   let alnum = 0;
   let chars = 0;
   let prevMark = false;
-  let last = '';
-  let lastNonCloser = '';
-  for (const ch of text) {
+  let last = 0; // class bits of the last character examined
+  let lastComma = false;
+  let lastNonCloser = 0; // class bits of the last one that is not a closing quote or bracket
+  let ascii = true;
+  let clauseBreaks = 0;
+  let afterCjk = false; // the last non-break character was Han or kana
+  let pendingBreak = false; // a clause break follows that character
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i++);
+    if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
+      const low = text.charCodeAt(i);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     chars++;
-    if (chars > SAMPLE) continue;
-    const cp = ch.codePointAt(0)!;
-    if (isCjk(cp)) {
+    if (chars > SAMPLE) {
+      // the rest is only counted (code points: a surrogate pair is one)
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0xdc00 || c > 0xdfff || !(text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) chars++;
+        if (c > 0x7f) ascii = false;
+      }
+      break;
+    }
+    if (cp > 0x7f) ascii = false;
+    const cls = charClass(cp);
+    if ((cls & CJK) !== 0) {
       cjk++;
       alnum++;
       inWord = false;
-    } else if (isSea(cp)) {
+    } else if ((cls & SEA) !== 0) {
       sea++;
       alnum++;
       inWord = false;
-    } else if (LETTER_OR_DIGIT.test(ch)) {
+    } else if ((cls & WORD_CHAR) !== 0) {
       alnum++;
-      if (DIGIT.test(ch)) digits++;
+      if ((cls & DIGIT) !== 0) digits++;
       if (!inWord) words++;
       inWord = true;
-    } else if (ch !== '-' && ch !== "'" && ch !== '’') {
+    } else if (cp !== 0x2d && cp !== 0x27 && cp !== 0x2019) {
       inWord = false;
     }
-    if (SENTENCE_MARKS.has(ch)) {
+    if ((cls & SENTENCE_MARK) !== 0) {
       // count a run of marks (…, ?!, ...) once, and only where a sentence can end
       if (!prevMark) marks++;
       prevMark = true;
     } else {
-      if (prevMark && !(ch.trim() === '' || CLOSERS.has(ch) || cp >= 0x3000)) marks--; // 3.5, e.g., www.x
+      if (prevMark && (cls & (SPACE | CLOSER)) === 0 && cp < 0x3000) marks--; // 3.5, e.g., www.x
       prevMark = false;
     }
-    if (CODE_MARKS.has(ch)) code++;
-    if (ch === '\t') code++;
-    last = ch;
-    if (!CLOSERS.has(ch)) lastNonCloser = ch;
+    if ((cls & CJK) !== 0) {
+      if (pendingBreak) clauseBreaks++;
+      afterCjk = true;
+      pendingBreak = false;
+    } else if (afterCjk && ((cls & SPACE) !== 0 || cp === 0xff0c || cp === 0x3001 || cp === 0xff1b)) {
+      pendingBreak = true;
+    } else {
+      afterCjk = false;
+      pendingBreak = false;
+    }
+    if ((cls & CODE_MARK) !== 0) code++;
+    last = cls;
+    lastComma = cp === COMMA;
+    if ((cls & CLOSER) === 0) lastNonCloser = cls;
   }
   let weight = words + cjk / CJK_PER_WORD + sea / SEA_PER_WORD;
   if (chars > SAMPLE) weight = (weight * chars) / SAMPLE;
-  const endsSentence = SENTENCE_MARKS.has(lastNonCloser) && (SENTENCE_MARKS.has(last) || CLOSERS.has(last));
-  const furniture = chars <= 80 && isFurnitureLine(text);
-  const phrase = !furniture && weight <= PHRASE_MAX_WEIGHT && hasFurniturePhrase(text);
+  const endsSentence = (lastNonCloser & SENTENCE_MARK) !== 0 && (last & (SENTENCE_MARK | CLOSER)) !== 0;
+  const furniture = chars <= 80 && isFurnitureLine(text, ascii);
+  const kind = !furniture && weight <= PHRASE_MAX_WEIGHT ? furniturePhrase(text, ascii) : null;
+  const phrase = kind === 'legal' || (kind === 'prompt' && weight <= PROMPT_MAX_WEIGHT);
   return {
     weight,
     chars,
@@ -133,12 +144,13 @@ export function lineFeatures(text: string): LineFeatures {
     endsSentence,
     furniture,
     phrase,
-    codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3) || (weight <= 3 && last === ','),
+    codeLike: (code >= 2 && code * 50 >= Math.min(chars, SAMPLE)) || (code >= 1 && weight <= 3) || (weight <= 3 && lastComma),
     tiny: weight <= 1 && chars <= 3,
-    markup: text.startsWith('<') && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
+    markup: n > 0 && text.charCodeAt(0) === 0x3c && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
     listItem: LIST_MARKER.test(text),
-    startsLower: startsLower(text),
+    startsLower: LOWER.test(text),
     digitShare: alnum > 0 ? digits / alnum : 0,
+    cjkClauses: clauseBreaks >= 1 && cjk * 4 >= alnum * 3,
   };
 }
 
@@ -149,6 +161,8 @@ export const SHORT_SCORE = -3;
 /** Score of a headline-like line (a few words, no sentence end): related links, list items. */
 export const HEADLINE_SCORE = -1.5;
 const SHORT_WEIGHT = 4;
+/** Fewest word equivalents (two Han or kana characters each) of unpunctuated Chinese or Japanese prose. */
+const CJK_CLAUSE_WEIGHT = 8;
 
 /**
  * The line's contribution to the article run: prose counts its words, furniture and short lines
@@ -162,6 +176,8 @@ export function lineScore(f: LineFeatures): number {
   if (f.weight >= 12 && f.sentenceMarks >= 1) return f.weight;
   if (f.weight >= 25) return f.weight * 0.7;
   if (f.weight >= 6 && f.endsSentence) return f.weight * 0.5;
+  // Chinese and Japanese prose may go without sentence marks, its clauses set apart by spaces
+  if (f.weight >= CJK_CLAUSE_WEIGHT && f.cjkClauses) return f.weight * 0.5;
   if (f.listItem && f.weight >= SHORT_WEIGHT) return f.weight * 0.3;
   if (f.weight <= SHORT_WEIGHT) return SHORT_SCORE;
   return HEADLINE_SCORE;

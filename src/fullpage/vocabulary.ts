@@ -7,6 +7,8 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
+import { charClass, isAscii, SPACE } from './char-class.js';
+
 /** Lines that are page furniture when they are the whole line. */
 const WHOLE_LINES: readonly string[] = [
   // English: skip links, menus, accounts
@@ -57,7 +59,7 @@ const WHOLE_LINES: readonly string[] = [
   'aceptar todo', 'configuración', 'publicidad', 'suscríbete', 'comentarios', 'te puede interesar',
   'noticias relacionadas', 'lo más leído', 'leer más', 'vai al contenuto', 'accedi', 'registrati',
   'cerca', 'condividi', 'stampa', 'contatti', 'accetta', 'accetta tutto', 'impostazioni', 'pubblicità',
-  'abbonati', 'commenti', 'leggi anche', 'articoli correlati', 'leggi di più', 'ir para o conteúdo',
+  'abbonati', 'commenti', 'leggi anche', 'correlati', 'articoli correlati', 'leggi di più', 'ir para o conteúdo',
   'entrar', 'cadastre-se', 'pesquisar', 'compartilhar', 'partilhar', 'aceitar', 'publicidade',
   'assine', 'comentários', 'leia também', 'notícias relacionadas', 'leia mais',
   // Dutch, Swedish, Polish, Turkish
@@ -84,44 +86,64 @@ const WHOLE_LINES: readonly string[] = [
 ];
 
 /**
- * Phrases that mark a line as furniture wherever they stand in it (cookie banners, copyright and
- * legal footers, log-in prompts, share prompts). Only short and medium lines are judged by them:
- * an article paragraph may mention cookies or copyright.
+ * Phrases that mark a line as furniture wherever they stand in it: cookie banners, copyright and
+ * legal footers, script notices. Only short and medium lines are judged by them: an article
+ * paragraph may mention cookies or copyright.
  */
-const PHRASES: readonly string[] = [
+const LEGAL_PHRASES: readonly string[] = [
   // English
-  'cookie', 'all rights reserved', 'copyright ©', 'privacy policy', 'terms of use', 'terms of service',
-  'sign up for', 'subscribe to our', 'our newsletter', 'you must login', 'you must be logged in',
-  'log in to comment', 'login to comment', 'sign in to comment', 'share on ',
-  'follow us on', 'javascript is disabled', 'enable javascript', 'skip to ',
-  'related stories', 'related articles', 'recommended for you',
-  'by continuing to use', 'we use cookies',
+  'cookie', 'all rights reserved', 'all right reserved', 'copyright ©', 'javascript is disabled',
+  'enable javascript', 'by continuing to use', 'we use cookies',
   // German
-  'alle rechte vorbehalten', 'wir verwenden cookies', 'datenschutzerklärung', 'jetzt anmelden',
-  'newsletter abonnieren', 'teilen auf', 'auf facebook teilen',
+  'alle rechte vorbehalten', 'wir verwenden cookies',
   // French, Spanish, Italian, Portuguese
-  'tous droits réservés', 'nous utilisons des cookies', 'partager sur', 'todos los derechos reservados',
-  'utilizamos cookies', 'tutti i diritti riservati', 'utilizziamo i cookie', 'todos os direitos reservados',
-  // Dutch, Russian, Arabic, Chinese, Japanese
+  'tous droits réservés', 'nous utilisons des cookies', 'todos los derechos reservados', 'utilizamos cookies',
+  'tutti i diritti riservati', 'utilizziamo i cookie', 'todos os direitos reservados',
+  // Dutch, Russian, Arabic, Chinese
   'alle rechten voorbehouden', 'все права защищены', 'جميع الحقوق محفوظة', '版权所有', '版權所有',
-  'all right reserved',
 ];
 
+/**
+ * Phrases of prompts and links (log-in prompts, newsletter and share prompts, legal links). They
+ * are ordinary words too, so they mark only lines up to PROMPT_MAX_WEIGHT words: a paragraph that
+ * says readers can sign up for something is still a paragraph.
+ */
+const PROMPT_PHRASES: readonly string[] = [
+  // English
+  'privacy policy', 'terms of use', 'terms of service', 'sign up for', 'subscribe to our', 'our newsletter',
+  'you must login', 'you must be logged in', 'log in to comment', 'login to comment', 'sign in to comment',
+  'share on ', 'follow us on', 'skip to ', 'related stories', 'related articles', 'recommended for you',
+  // German, French
+  'datenschutzerklärung', 'jetzt anmelden', 'newsletter abonnieren', 'teilen auf', 'auf facebook teilen',
+  'partager sur',
+];
+/** Longest line (word equivalents) a prompt phrase marks as furniture. */
+export const PROMPT_MAX_WEIGHT = 40;
+
 /** Characters that separate words in a furniture key (bullets, arrows, pipes, brackets, punctuation). */
-const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^']);
+const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^'].map((c) => c.codePointAt(0)!));
 
 /** A comparison key for a line: lower case, NFKC, separators and edge hyphens gone, spaces collapsed. */
-export function furnitureKey(text: string): string {
+export function furnitureKey(text: string, ascii = isAscii(text)): string {
+  const lower = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
   let out = '';
   let space = false;
-  for (const ch of text.normalize('NFKC').toLowerCase()) {
-    if (SEPARATORS.has(ch) || ch.trim() === '') {
+  let from = 0; // start of the pending stretch of kept characters
+  for (let i = 0; i < lower.length; i++) {
+    const cp = lower.charCodeAt(i);
+    // surrogate halves are never separators or spaces: kept as they are
+    if (SEPARATORS.has(cp) || (charClass(cp) & SPACE) !== 0) {
+      if (from < i) {
+        if (space && out !== '') out += ' ';
+        out += lower.slice(from, i);
+      }
+      from = i + 1;
       space = true;
-      continue;
     }
+  }
+  if (from < lower.length) {
     if (space && out !== '') out += ' ';
-    space = false;
-    out += ch;
+    out += lower.slice(from);
   }
   let start = 0;
   let end = out.length;
@@ -130,18 +152,170 @@ export function furnitureKey(text: string): string {
   return out.slice(start, end);
 }
 
-const WHOLE = new Set(WHOLE_LINES.map(furnitureKey));
-const PHRASE_KEYS = PHRASES.map((p) => p.toLowerCase());
+const WHOLE = new Set(WHOLE_LINES.map((w) => furnitureKey(w)));
 
 /** True when the whole line is a furniture word or phrase. */
-export function isFurnitureLine(text: string): boolean {
-  return WHOLE.has(furnitureKey(text));
+export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
+  return WHOLE.has(furnitureKey(text, ascii));
+}
+
+/**
+ * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
+ * first three characters, and only the positions whose three characters hash to a filed value
+ * are compared in full.
+ */
+class PhraseIndex {
+  private readonly filed = new Uint8Array(0x10000);
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) {
+      if (p.length < 3) throw new Error(`phrase too short for the index: ${p}`);
+      const h = PhraseIndex.hash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
+      this.filed[h] = 1;
+      const list = this.byHash.get(h);
+      if (list === undefined) this.byHash.set(h, [p]);
+      else list.push(p);
+    }
+  }
+
+  private static hash(a: number, b: number, c: number): number {
+    return (a * 961 + b * 31 + c) & 0xffff;
+  }
+
+  /** True when `text` contains a phrase; ASCII capitals in `text` are compared as lower case. */
+  find(text: string): boolean {
+    if (text.length < 3) return false;
+    let a = lowerAscii(text.charCodeAt(0));
+    let b = lowerAscii(text.charCodeAt(1));
+    for (let i = 2; i < text.length; i++) {
+      const c = lowerAscii(text.charCodeAt(i));
+      const h = PhraseIndex.hash(a, b, c);
+      if (this.filed[h] !== 0) {
+        for (const p of this.byHash.get(h)!) {
+          const at = i - 2;
+          if (at + p.length <= text.length && text.slice(at, at + p.length).toLowerCase() === p) return true;
+        }
+      }
+      a = b;
+      b = c;
+    }
+    return false;
+  }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+const LEGAL_INDEX = new PhraseIndex(LEGAL_PHRASES.map((p) => p.toLowerCase()));
+const PROMPT_INDEX = new PhraseIndex(PROMPT_PHRASES.map((p) => p.toLowerCase()));
+
+/** Which furniture phrase a line contains: a legal or cookie notice (or ©), a prompt, or none. */
+export function furniturePhrase(text: string, ascii = isAscii(text)): 'legal' | 'prompt' | null {
+  const lower = ascii ? text : text.normalize('NFKC').toLowerCase();
+  if ((!ascii && lower.includes('©')) || LEGAL_INDEX.find(lower)) return 'legal';
+  return PROMPT_INDEX.find(lower) ? 'prompt' : null;
 }
 
 /** True when the line contains a furniture phrase (cookie banner, copyright line, share prompt). */
-export function hasFurniturePhrase(text: string): boolean {
-  const lower = text.normalize('NFKC').toLowerCase();
-  if (lower.includes('©')) return true;
-  for (const p of PHRASE_KEYS) if (lower.includes(p)) return true;
-  return false;
+export function hasFurniturePhrase(text: string, ascii = isAscii(text)): boolean {
+  return furniturePhrase(text, ascii) !== null;
+}
+
+/**
+ * Headers that open a comment thread. A count may stand with them (`12 Comments`,
+ * `Kommentare (3)`); what follows them is never the article.
+ */
+const COMMENT_HEADERS: readonly string[] = [
+  'comments', 'one comment', 'there are comments', 'there is comment', 'responses', 'one response',
+  'leave a comment', 'leave a reply', 'add a comment', 'post a comment', 'join the conversation',
+  'join the discussion', 'show comments', 'view comments', 'reader comments',
+  'kommentare', 'kommentar schreiben', 'kommentieren', 'leserkommentare',
+  'commentaires', 'commentaire', 'réagir', 'réactions', 'laisser un commentaire',
+  'comentarios', 'deja un comentario', 'commenti', 'lascia un commento', 'comentários', 'deixe um comentário',
+  'reacties', 'kommentarer', 'komentarze', 'komentáře', 'yorumlar', 'комментарии', 'коментарі', 'σχόλια',
+  'التعليقات', 'تعليقات', 'نظرات', 'תגובות', '评论', '評論', 'コメント', '댓글',
+];
+
+/** Comment headers that go on with what they are about (`12 thoughts on "…"`). */
+const COMMENT_PREFIXES: readonly string[] = ['thoughts on', 'responses to', 'comments on', 'comments to', 'replies to'];
+
+/**
+ * Headers that open related headlines, recommendations and more from the site. Such a box may
+ * also stand inside an article, so the article may go on after one. Headers of boxes that mostly
+ * stand inside articles (`Read more`, `Lire aussi`, `See also`) are not listed.
+ */
+const RELATED_HEADERS: readonly string[] = [
+  // English
+  'related', 'related articles', 'related stories', 'related posts', 'related content', 'related news',
+  'related coverage', 'more stories', 'more news', 'more from', 'more articles', 'more on this story',
+  'recommended', 'recommended for you', 'recommended stories', 'recommended articles', 'you may also like',
+  'you might also like', 'you may be interested in', 'you might be interested in', 'from around the web',
+  'around the web', 'promoted stories', 'sponsored stories', 'most popular', 'most read', 'most viewed',
+  'trending', 'trending now', 'top stories', 'latest news', 'latest stories', 'what to read next', 'read next',
+  'up next', 'like this', 'share this', 'in this article', 'discussion', 'latest', 'live', 'live updates',
+  'just in', 'news feed',
+  // German
+  'mehr zum thema', 'das könnte sie auch interessieren', 'das könnte sie interessieren', 'weitere artikel',
+  'weitere nachrichten', 'mehr nachrichten', 'ähnliche artikel', 'meistgelesen', 'meistgelesene artikel',
+  'empfohlene artikel', 'auch interessant', 'mehr aus dem ressort', 'newsticker', 'liveticker',
+  'neueste artikel',
+  // French
+  'sur le même sujet', 'articles similaires', 'articles liés', 'vous aimerez aussi', 'vous aimerez peut-être aussi',
+  'les plus lus', 'à découvrir aussi', 'dans la même rubrique', 'direct', 'en direct', 'le fil info',
+  'fil info', 'dernières infos', 'à la une',
+  // Spanish, Italian, Portuguese
+  'relacionados', 'noticias relacionadas', 'artículos relacionados', 'te puede interesar', 'también te puede interesar',
+  'lo más leído', 'más noticias', 'correlati', 'articoli correlati', 'potrebbe interessarti', 'i più letti', 'altre notizie',
+  'notícias relacionadas', 'artigos relacionados', 'mais lidas', 'mais notícias',
+  // Dutch, Scandinavian, Polish, Czech, Turkish
+  'gerelateerd', 'gerelateerde artikelen', 'meest gelezen', 'relaterat', 'relaterade artiklar', 'mest läst',
+  'powiązane', 'powiązane artykuły', 'najczęściej czytane', 'související', 'související články', 'nejčtenější',
+  'ilgili haberler', 'en çok okunanlar',
+  // Russian, Ukrainian, Greek
+  'похожие статьи', 'по теме', 'самое читаемое', 'схожі статті', 'σχετικά άρθρα', 'δημοφιλή',
+  // Arabic, Persian, Hebrew
+  'أخبار ذات صلة', 'مقالات ذات صلة', 'الأكثر قراءة', 'مطالب مرتبط', 'כתבות נוספות',
+  // Chinese, Japanese, Korean
+  '相关文章', '相关阅读', '相关新闻', '热门文章', '相關文章', '相關新聞', '関連記事', 'おすすめ記事', '관련기사',
+  '많이 본 뉴스',
+];
+
+/** Related headers that go on with what they are about (`More from Science`). */
+const RELATED_PREFIXES: readonly string[] = ['more from', 'more stories from', 'mehr aus', 'mehr zum thema', 'plus d’articles', 'más artículos de'];
+
+const keys = (list: readonly string[]): Set<string> => new Set(list.map((w) => furnitureKey(w)));
+const prefixKeys = (list: readonly string[]): string[] => list.map((p) => `${furnitureKey(p)} `);
+const COMMENT_WHOLE = keys(COMMENT_HEADERS);
+const COMMENT_PREFIX_KEYS = prefixKeys(COMMENT_PREFIXES);
+const RELATED_WHOLE = keys(RELATED_HEADERS);
+const RELATED_PREFIX_KEYS = prefixKeys(RELATED_PREFIXES);
+/** Longest line (code points) read as an end header. */
+const END_MAX_CHARS = 120;
+
+/** The line's key without its counts (`12 comments` → `comments`). */
+function withoutCounts(key: string): string {
+  if (!/\d/.test(key)) return key;
+  return key
+    .split(' ')
+    .filter((w) => !/^\d+$/.test(w))
+    .join(' ');
+}
+
+/** What a header line opens: a comment thread, related headlines (or more from the site), or nothing. */
+export type EndHeader = 'comments' | 'related' | null;
+
+/** Read a line as the header of what pages print after an article. */
+export function endHeader(text: string): EndHeader {
+  if (text.length > END_MAX_CHARS) return null;
+  const key = withoutCounts(furnitureKey(text));
+  if (COMMENT_WHOLE.has(key) || COMMENT_PREFIX_KEYS.some((p) => key.startsWith(p))) return 'comments';
+  if (RELATED_WHOLE.has(key) || RELATED_PREFIX_KEYS.some((p) => key.startsWith(p))) return 'related';
+  return null;
+}
+
+/** True when the line is a header that opens comments, related headlines or more from the site. */
+export function isEndHeader(text: string): boolean {
+  return endHeader(text) !== null;
 }

@@ -1,0 +1,81 @@
+/**
+ * Character classes for the whole-page stage, looked up by code point instead of testing a
+ * Unicode regular expression or a set on every character: each Basic Multilingual Plane code
+ * point is classified once, the first time it is seen, and remembered in a table; the rare code
+ * points above it are classified on demand.
+ */
+
+/** A letter, a number or a combining mark (part of a word). */
+export const WORD_CHAR = 1;
+/** A decimal digit. */
+export const DIGIT = 2;
+/** White space (what `String.prototype.trim` removes). */
+export const SPACE = 4;
+/** Sentence punctuation of Latin, Cyrillic, Greek, Arabic, Devanagari and CJK text. */
+export const SENTENCE_MARK = 8;
+/** A closing quote or bracket that may follow a sentence end. */
+export const CLOSER = 16;
+/** A character that makes a short line look like code or a formula. */
+export const CODE_MARK = 32;
+/** Han or kana: counted by characters, there are no spaces between words. */
+export const CJK = 64;
+/** Thai, Lao, Khmer or Myanmar: no spaces between words either. */
+export const SEA = 128;
+/** The table entry has been filled. */
+const KNOWN = 256;
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const DIGIT_RE = /\p{Nd}/u;
+const SPACE_RE = /\s/u;
+const codePoints = (chars: string): Set<number> => new Set([...chars].map((c) => c.codePointAt(0)!));
+const SENTENCE_MARKS = codePoints('.!?…。！？؟۔।');
+const CLOSERS = codePoints('"\'”’»)]」』）');
+const CODE_MARKS = codePoints('{}[]();=<>$\\_`│─┼\t');
+
+function isCjk(cp: number): boolean {
+  return (
+    (cp >= 0x3040 && cp <= 0x30ff) || // kana
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x2ffff)
+  );
+}
+
+function isSea(cp: number): boolean {
+  return (cp >= 0x0e00 && cp <= 0x0eff) || (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x1000 && cp <= 0x109f);
+}
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let c = 0;
+  if (isCjk(cp)) c |= CJK;
+  else if (isSea(cp)) c |= SEA;
+  if (WORD_RE.test(ch)) c |= WORD_CHAR;
+  if (DIGIT_RE.test(ch)) c |= DIGIT;
+  if (SPACE_RE.test(ch)) c |= SPACE;
+  if (SENTENCE_MARKS.has(cp)) c |= SENTENCE_MARK;
+  if (CLOSERS.has(cp)) c |= CLOSER;
+  if (CODE_MARKS.has(cp)) c |= CODE_MARK;
+  return c;
+}
+
+const table = new Uint16Array(0x10000);
+
+/** The class bits of a code point. */
+export function charClass(cp: number): number {
+  if (cp < 0x10000) {
+    const known = table[cp]!;
+    if (known !== 0) return known & ~KNOWN;
+    const c = classify(cp);
+    table[cp] = c | KNOWN;
+    return c;
+  }
+  return classify(cp);
+}
+
+/** True when the text holds only ASCII (so NFKC leaves it unchanged). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
