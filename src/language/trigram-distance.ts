@@ -21,7 +21,8 @@ export function hasProfiles(script: string): boolean {
 
 /**
  * Where the trigram (a, b, c) sits among the sorted three-unit keys, or -1: a binary search in
- * place, comparing code units as the sort did.
+ * place, comparing code units as the sort did. (Grouping the keys by prefix first saves little
+ * per sample and costs more at start than it saves.)
  */
 function findKey(keys: string, a: number, b: number, c: number): number {
   let low = 0;
@@ -45,14 +46,46 @@ function cleanSample(value: string): string {
   return ` ${value.replace(ASCII_DIGITS_AND_PUNCT, ' ').replace(WHITE_SPACE, ' ').trim().toLowerCase()} `;
 }
 
-/** Distinct trigrams of the cleaned sample (as one exact number of three UTF-16 units) and their counts. */
-function countTrigrams(text: string): Map<number, number> {
-  const counts = new Map<number, number>();
+/** Distinct trigrams of a sample with their counts: an open-addressing table over typed arrays. */
+interface TrigramCounts {
+  /** The three code units of the trigram in each used slot. */
+  a: Uint16Array;
+  b: Uint16Array;
+  c: Uint16Array;
+  /** Occurrences per slot; 0 = empty slot. */
+  count: Int32Array;
+  /** Distinct trigrams. */
+  size: number;
+}
+
+function countTrigrams(text: string): TrigramCounts {
+  let capacity = 16;
+  while (capacity < text.length * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const table: TrigramCounts = { a: new Uint16Array(capacity), b: new Uint16Array(capacity), c: new Uint16Array(capacity), count: new Int32Array(capacity), size: 0 };
+  const { a, b, c, count } = table;
   for (let i = 0; i + 2 < text.length; i++) {
-    const key = text.charCodeAt(i) * 0x100000000 + text.charCodeAt(i + 1) * 0x10000 + text.charCodeAt(i + 2);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const x = text.charCodeAt(i);
+    const y = text.charCodeAt(i + 1);
+    const z = text.charCodeAt(i + 2);
+    let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d)) & mask;
+    for (;;) {
+      if (count[slot] === 0) {
+        a[slot] = x;
+        b[slot] = y;
+        c[slot] = z;
+        count[slot] = 1;
+        table.size++;
+        break;
+      }
+      if (a[slot] === x && b[slot] === y && c[slot] === z) {
+        count[slot]!++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
-  return counts;
+  return table;
 }
 
 /**
@@ -65,11 +98,13 @@ export function rankByTrigrams(value: string, script: string): Array<[string, nu
   const n = index?.languages.length ?? 0;
   if (index === undefined || n === 0) return [];
   const { keys, starts, postings } = index;
-  const counts = countTrigrams(cleanSample(value));
+  const table = countTrigrams(cleanSample(value));
   // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
-  const distance = new Array<number>(n).fill(MAX_DIFFERENCE * counts.size);
-  for (const [key, count] of counts) {
-    const at = findKey(keys, Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000);
+  const distance = new Array<number>(n).fill(MAX_DIFFERENCE * table.size);
+  for (let slot = 0; slot < table.count.length; slot++) {
+    const count = table.count[slot]!;
+    if (count === 0) continue;
+    const at = findKey(keys, table.a[slot]!, table.b[slot]!, table.c[slot]!);
     if (at === -1) continue;
     const end = starts.charCodeAt(at + 1);
     for (let j = starts.charCodeAt(at); j < end; j += 2) {

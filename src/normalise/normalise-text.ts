@@ -94,65 +94,67 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
 }
 
 /**
- * True when some space-separated word equals the next one, ignoring case: every stutter starts
- * with such a pair, so text without one is returned as it is, without splitting it.
- */
-function hasRepeatedNeighbour(text: string): boolean {
-  let prevStart = -1;
-  let prevEnd = -1;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text.charCodeAt(i) !== 0x20) continue;
-    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, i)) return true;
-    prevStart = start;
-    prevEnd = i;
-    start = i + 1;
-  }
-  return false;
-}
-
-/**
  * Collapse a word repeated three or more times in a row to one (`من من من من` → `من`).
  * Words compare case-insensitively; the last repeat may carry trailing punctuation, which is kept.
+ * Words are space-separated and read in place; the text is rebuilt only around a collapse.
  */
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
-  if (!hasRepeatedNeighbour(text)) return { text, repairs: [] };
-  const tokens = text.split(' ');
-  if (tokens.length < 3) return { text, repairs: [] };
-  const out: string[] = [];
+  // word boundaries: word k is text[starts[k], ends[k])
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let paired = false;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 0x20) continue;
+    const k = starts.length;
+    if (!paired && k > 0 && sameWord(text, starts[k - 1]!, ends[k - 1]!, from, i)) paired = true;
+    starts.push(from);
+    ends.push(i);
+    from = i + 1;
+  }
+  // every stutter starts with a word equal to the next one
+  const n = starts.length;
+  if (!paired || n < 3) return { text, repairs: [] };
   const repairs: Repair[] = [];
+  const parts: string[] = [];
+  let copied = 0;
   let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    const core = token.toLowerCase();
+  while (i < n) {
+    const s = starts[i]!;
+    const e = ends[i]!;
     let j = i + 1;
-    // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain text
-    // a `[word](url)` link is not a repeated word either.
-    if (HAS_LETTER.test(token) && trailingPunctStart(token) === token.length && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
-      while (j < tokens.length && tokens[j]!.toLowerCase() === core) j++;
-      // the last repeat may carry punctuation: `de de de de.`
-      if (j < tokens.length && j - i >= 2) {
-        const next = tokens[j]!;
-        const stripped = next.slice(0, trailingPunctStart(next));
-        if (stripped !== next && stripped.toLowerCase() === core && j + 1 - i >= 3) {
-          repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
-          out.push(token + next.slice(stripped.length));
-          i = j + 1;
+    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!)) {
+      const token = text.slice(s, e);
+      // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain
+      // text a `[word](url)` link is not a repeated word either.
+      if (HAS_LETTER.test(token) && trailingPunctStart(token) === token.length && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
+        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!)) j++;
+        // the last repeat may carry punctuation: `de de de de.`
+        if (j < n && j - i >= 2) {
+          const next = text.slice(starts[j]!, ends[j]!);
+          const bare = trailingPunctStart(next);
+          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare) && j + 1 - i >= 3) {
+            repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
+            parts.push(text.slice(copied, e), next.slice(bare));
+            copied = ends[j]!;
+            i = j + 1;
+            continue;
+          }
+        }
+        if (j - i >= 3) {
+          repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j - i}` });
+          parts.push(text.slice(copied, e));
+          copied = ends[j - 1]!;
+          i = j;
           continue;
         }
       }
     }
-    const run = j - i;
-    if (run >= 3) {
-      repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${run}` });
-      out.push(token);
-      i = j;
-    } else {
-      out.push(token);
-      i++;
-    }
+    i++;
   }
-  return { text: out.join(' '), repairs };
+  if (repairs.length === 0) return { text, repairs };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), repairs };
 }
 
 /** Apply every clean-up to one run of text (no line breaks inside). */
