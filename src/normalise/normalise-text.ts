@@ -68,13 +68,11 @@ function countAndReplace(text: string, re: RegExp, replacement: string): { text:
   return { text: out, count };
 }
 
-function isAscii(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** Words [a, aEnd) and [b, bEnd) of `text` equal ignoring case (ASCII compared in place). */
-function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+/**
+ * Words [a, aEnd) and [b, bEnd) of `text` equal ignoring case. `ascii` says both are plain ASCII
+ * (then lower case keeps lengths, and characters compare in place).
+ */
+function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number, ascii: boolean): boolean {
   if (aEnd - a === bEnd - b) {
     let i = 0;
     for (; a + i < aEnd; i++) {
@@ -87,10 +85,35 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
       if (lx !== ly) return false;
     }
     if (a + i === aEnd) return true;
-  }
-  else if (isAscii(text, a, aEnd) && isAscii(text, b, bEnd)) return false; // lower case keeps ASCII lengths
+  } else if (ascii) return false;
   // a character outside ASCII: as the full comparison does
   return text.slice(a, aEnd).toLowerCase() === text.slice(b, bEnd).toLowerCase();
+}
+
+/**
+ * True when some space-separated word equals the next one, ignoring case: every stutter starts
+ * with such a pair, so text without one is returned as it is, without splitting it.
+ */
+function hasRepeatedNeighbour(text: string): boolean {
+  let prevStart = -1;
+  let prevEnd = -1;
+  let prevAscii = true;
+  let start = 0;
+  let ascii = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (code !== 0x20) {
+      if (code >= 0x80) ascii = false;
+      continue;
+    }
+    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, i, ascii && prevAscii)) return true;
+    prevStart = start;
+    prevEnd = i;
+    prevAscii = ascii;
+    start = i + 1;
+    ascii = true;
+  }
+  return false;
 }
 
 /**
@@ -99,22 +122,27 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
  * Words are space-separated and read in place; the text is rebuilt only around a collapse.
  */
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
+  if (!hasRepeatedNeighbour(text)) return { text, repairs: [] };
   // word boundaries: word k is text[starts[k], ends[k])
   const starts: number[] = [];
   const ends: number[] = [];
-  let paired = false;
+  const asciiOnly: boolean[] = [];
   let from = 0;
+  let ascii = true;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text.charCodeAt(i) !== 0x20) continue;
-    const k = starts.length;
-    if (!paired && k > 0 && sameWord(text, starts[k - 1]!, ends[k - 1]!, from, i)) paired = true;
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (code !== 0x20) {
+      if (code >= 0x80) ascii = false;
+      continue;
+    }
     starts.push(from);
     ends.push(i);
+    asciiOnly.push(ascii);
     from = i + 1;
+    ascii = true;
   }
-  // every stutter starts with a word equal to the next one
   const n = starts.length;
-  if (!paired || n < 3) return { text, repairs: [] };
+  if (n < 3) return { text, repairs: [] };
   const repairs: Repair[] = [];
   const parts: string[] = [];
   let copied = 0;
@@ -123,17 +151,17 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
     const s = starts[i]!;
     const e = ends[i]!;
     let j = i + 1;
-    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!)) {
+    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! && asciiOnly[j]!)) {
       const token = text.slice(s, e);
       // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain
       // text a `[word](url)` link is not a repeated word either.
       if (HAS_LETTER.test(token) && trailingPunctStart(token) === token.length && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
-        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!)) j++;
+        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! && asciiOnly[j]!)) j++;
         // the last repeat may carry punctuation: `de de de de.`
         if (j < n && j - i >= 2) {
           const next = text.slice(starts[j]!, ends[j]!);
           const bare = trailingPunctStart(next);
-          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare) && j + 1 - i >= 3) {
+          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare, asciiOnly[i]! && asciiOnly[j]!) && j + 1 - i >= 3) {
             repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
             parts.push(text.slice(copied, e), next.slice(bare));
             copied = ends[j]!;
