@@ -66,12 +66,25 @@ function fieldFrom(block: SourceBlock, label: string, entry: RawField['entry'], 
 }
 
 /** True when the text of `blocks[at]` is printed again within the title-repeat window. */
-function printedAgain(blocks: readonly SourceBlock[], at: number): boolean {
-  const key = sameTextKey(blocks[at]!.text);
+function printedAgain(blocks: readonly SourceBlock[], at: number, keyOf: (text: string) => string): boolean {
+  const key = keyOf(blocks[at]!.text);
   for (let k = at + 1; k < Math.min(blocks.length, at + 1 + TITLE_REPEAT_WINDOW); k++) {
-    if (sameTextKey(blocks[k]!.text) === key) return true;
+    if (keyOf(blocks[k]!.text) === key) return true;
   }
   return false;
+}
+
+/** sameTextKey with a memory: the header compares the same few blocks many times. */
+function memoisedKeys(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = sameTextKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
 }
 
 /** `repeated`: the line is printed again just below, which only a title is. */
@@ -101,6 +114,7 @@ export function readHeader(
 ): Header {
   const diagnostics: Diagnostic[] = [];
   const fields: RawField[] = [];
+  const keyOf = memoisedKeys();
   let i = 0;
 
   // Table rows (`Ort | Potsdam |`), their separators and template lines before the title.
@@ -136,7 +150,7 @@ export function readHeader(
   if (hints.title !== undefined && hints.title !== '') {
     title = hints.title;
     if (first?.hint === 'title') i++;
-  } else if (first !== undefined && blocks.length > i + 1 && isTitleLike(first, knownLocations, printedAgain(blocks, i))) {
+  } else if (first !== undefined && blocks.length > i + 1 && isTitleLike(first, knownLocations, printedAgain(blocks, i, keyOf))) {
     title = first.text;
     i++;
   } else if (first?.hint === 'title') {
@@ -146,12 +160,12 @@ export function readHeader(
 
   let teaser: string | null = null;
   if (title !== null) {
-    const key = sameTextKey(title);
+    const key = keyOf(title);
     let repeat = -1;
     for (let k = i; k < Math.min(blocks.length, i + TITLE_REPEAT_WINDOW); k++) {
       const b = blocks[k]!;
       if (b.hint !== 'paragraph' && b.hint !== 'line' && b.hint !== 'heading' && b.hint !== 'title') break;
-      if (sameTextKey(b.text) === key) {
+      if (keyOf(b.text) === key) {
         repeat = k;
         break;
       }
@@ -171,7 +185,7 @@ export function readHeader(
       diagnostics.push(diagnostic('DUPLICATE_TITLE_REMOVED', 'the title was printed again; the repeat was removed', blocks[repeat]!.line));
       i = repeat + 1;
       // a third copy right after
-      while (i < blocks.length && sameTextKey(blocks[i]!.text) === key) {
+      while (i < blocks.length && keyOf(blocks[i]!.text) === key) {
         diagnostics.push(diagnostic('DUPLICATE_TITLE_REMOVED', 'the title was printed again; the repeat was removed', blocks[i]!.line));
         i++;
       }
@@ -181,10 +195,10 @@ export function readHeader(
       const a = blocks[i];
       const b = blocks[i + 1];
       if (a !== undefined && b !== undefined && a.hint === 'line' && b.hint === 'line' && [...a.text].length <= MAX_TEASER) {
-        const ka = sameTextKey(stripCredit(a.text).text);
+        const ka = keyOf(stripCredit(a.text).text);
         let end = i + 1;
         // the template prints a teaser at most three times; more copies are body text
-        while (end < blocks.length && end - i < MAX_TEASER_COPIES && blocks[end]!.hint === 'line' && sameTextKey(stripCredit(blocks[end]!.text).text) === ka) end++;
+        while (end < blocks.length && end - i < MAX_TEASER_COPIES && blocks[end]!.hint === 'line' && keyOf(stripCredit(blocks[end]!.text).text) === ka) end++;
         if (end - i >= 2) {
           teaser = pickTeaser(blocks.slice(i, end), hints, chooseTeaser, diagnostics);
           i = end;
@@ -197,9 +211,9 @@ export function readHeader(
   // HTML: the meta description counts as the teaser when the page shows it near the top.
   const taken: number[] = [];
   if (teaser === null && hints.teaser !== undefined) {
-    const key = sameTextKey(hints.teaser);
+    const key = keyOf(hints.teaser);
     for (let k = i; k < Math.min(blocks.length, i + 3); k++) {
-      if (sameTextKey(blocks[k]!.text) === key) {
+      if (keyOf(blocks[k]!.text) === key) {
         teaser = blocks[k]!.text;
         taken.push(k);
         break;
