@@ -162,20 +162,21 @@ export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
 /**
  * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
  * first three characters, and only the positions whose three characters hash to a filed value
- * are compared in full.
+ * are compared in full. Each phrase has a kind; legal notices rank above prompts.
  */
 class PhraseIndex {
   private readonly filed = new Uint8Array(0x10000);
-  private readonly byHash = new Map<number, string[]>();
+  private readonly byHash = new Map<number, Array<{ phrase: string; legal: boolean }>>();
 
-  constructor(phrases: readonly string[]) {
-    for (const p of phrases) {
+  constructor(phrases: ReadonlyArray<{ phrase: string; legal: boolean }>) {
+    for (const entry of phrases) {
+      const p = entry.phrase;
       if (p.length < 3) throw new Error(`phrase too short for the index: ${p}`);
       const h = PhraseIndex.hash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
       this.filed[h] = 1;
       const list = this.byHash.get(h);
-      if (list === undefined) this.byHash.set(h, [p]);
-      else list.push(p);
+      if (list === undefined) this.byHash.set(h, [entry]);
+      else list.push(entry);
     }
   }
 
@@ -183,24 +184,32 @@ class PhraseIndex {
     return (a * 961 + b * 31 + c) & 0xffff;
   }
 
-  /** True when `text` contains a phrase; ASCII capitals in `text` are compared as lower case. */
-  find(text: string): boolean {
-    if (text.length < 3) return false;
+  /**
+   * The kind of phrase `text` contains: 'legal' when any legal phrase occurs, else 'prompt' when
+   * a prompt does, else null. ASCII capitals in `text` are compared as lower case.
+   */
+  find(text: string): 'legal' | 'prompt' | null {
+    if (text.length < 3) return null;
+    let found: 'prompt' | null = null;
     let a = lowerAscii(text.charCodeAt(0));
     let b = lowerAscii(text.charCodeAt(1));
     for (let i = 2; i < text.length; i++) {
       const c = lowerAscii(text.charCodeAt(i));
       const h = PhraseIndex.hash(a, b, c);
       if (this.filed[h] !== 0) {
-        for (const p of this.byHash.get(h)!) {
+        for (const { phrase: p, legal } of this.byHash.get(h)!) {
+          if (!legal && found !== null) continue;
           const at = i - 2;
-          if (at + p.length <= text.length && text.slice(at, at + p.length).toLowerCase() === p) return true;
+          if (at + p.length <= text.length && text.slice(at, at + p.length).toLowerCase() === p) {
+            if (legal) return 'legal';
+            found = 'prompt';
+          }
         }
       }
       a = b;
       b = c;
     }
-    return false;
+    return found;
   }
 }
 
@@ -208,14 +217,16 @@ function lowerAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
 
-const LEGAL_INDEX = new PhraseIndex(LEGAL_PHRASES.map((p) => p.toLowerCase()));
-const PROMPT_INDEX = new PhraseIndex(PROMPT_PHRASES.map((p) => p.toLowerCase()));
+const PHRASE_INDEX = new PhraseIndex([
+  ...LEGAL_PHRASES.map((p) => ({ phrase: p.toLowerCase(), legal: true })),
+  ...PROMPT_PHRASES.map((p) => ({ phrase: p.toLowerCase(), legal: false })),
+]);
 
 /** Which furniture phrase a line contains: a legal or cookie notice (or ©), a prompt, or none. */
 export function furniturePhrase(text: string, ascii = isAscii(text)): 'legal' | 'prompt' | null {
   const lower = ascii ? text : text.normalize('NFKC').toLowerCase();
-  if ((!ascii && lower.includes('©')) || LEGAL_INDEX.find(lower)) return 'legal';
-  return PROMPT_INDEX.find(lower) ? 'prompt' : null;
+  if (!ascii && lower.includes('©')) return 'legal';
+  return PHRASE_INDEX.find(lower);
 }
 
 /** True when the line contains a furniture phrase (cookie banner, copyright line, share prompt). */
