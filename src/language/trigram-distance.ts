@@ -21,8 +21,7 @@ export function hasProfiles(script: string): boolean {
 
 /**
  * Where the trigram (a, b, c) sits among the sorted three-unit keys, or -1: a binary search in
- * place, comparing code units as the sort did. (Grouping the keys by prefix first saves little
- * per sample and costs more at start than it saves.)
+ * place, comparing code units as the sort did; nothing to build, so the first calls are cheap.
  */
 function findKey(keys: string, a: number, b: number, c: number): number {
   let low = 0;
@@ -36,6 +35,55 @@ function findKey(keys: string, a: number, b: number, c: number): number {
     else high = mid - 1;
   }
   return -1;
+}
+
+/** Where a trigram's three code units land in an open-addressing table. */
+function slotOf(x: number, y: number, z: number, mask: number): number {
+  return (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d)) & mask;
+}
+
+/**
+ * A hash table over one script's keys (key number + 1 per slot, 0 = empty), built once the
+ * script has been met a few times: a single process identifying many articles then looks each
+ * trigram up in one or two probes instead of a binary search. The first few calls (a one-file
+ * run) do not pay for building it.
+ */
+interface KeyTable {
+  mask: number;
+  slots: Int32Array;
+}
+
+const BUILD_AFTER = 4;
+const uses = new Map<string, number>();
+const tables = new Map<string, KeyTable>();
+
+function keyTableFor(script: string, keys: string): KeyTable | undefined {
+  const table = tables.get(script);
+  if (table !== undefined) return table;
+  const n = (uses.get(script) ?? 0) + 1;
+  uses.set(script, n);
+  if (n < BUILD_AFTER) return undefined;
+  const total = keys.length / 3;
+  let capacity = 16;
+  while (capacity < total * 2) capacity *= 2;
+  const built: KeyTable = { mask: capacity - 1, slots: new Int32Array(capacity) };
+  for (let k = 0; k < total; k++) {
+    let slot = slotOf(keys.charCodeAt(k * 3), keys.charCodeAt(k * 3 + 1), keys.charCodeAt(k * 3 + 2), built.mask);
+    while (built.slots[slot] !== 0) slot = (slot + 1) & built.mask;
+    built.slots[slot] = k + 1;
+  }
+  tables.set(script, built);
+  return built;
+}
+
+/** Where the trigram (a, b, c) sits among the keys, or -1, through the hash table. */
+function lookUpKey(keys: string, table: KeyTable, a: number, b: number, c: number): number {
+  for (let slot = slotOf(a, b, c, table.mask); ; slot = (slot + 1) & table.mask) {
+    const k = (table.slots[slot] as number) - 1;
+    if (k === -1) return -1;
+    const at = k * 3;
+    if (keys.charCodeAt(at) === a && keys.charCodeAt(at + 1) === b && keys.charCodeAt(at + 2) === c) return k;
+  }
 }
 
 const ASCII_DIGITS_AND_PUNCT = /[\u0021-\u0040]+/g;
@@ -68,7 +116,7 @@ function countTrigrams(text: string): TrigramCounts {
     const x = text.charCodeAt(i);
     const y = text.charCodeAt(i + 1);
     const z = text.charCodeAt(i + 2);
-    let slot = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d)) & mask;
+    let slot = slotOf(x, y, z, mask);
     for (;;) {
       if (count[slot] === 0) {
         a[slot] = x;
@@ -98,13 +146,14 @@ export function rankByTrigrams(value: string, script: string): Array<[string, nu
   const n = index?.languages.length ?? 0;
   if (index === undefined || n === 0) return [];
   const { keys, starts, postings } = index;
+  const keyTable = keyTableFor(script, keys);
   const table = countTrigrams(cleanSample(value));
   // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
   const distance = new Array<number>(n).fill(MAX_DIFFERENCE * table.size);
   for (let slot = 0; slot < table.count.length; slot++) {
     const count = table.count[slot]!;
     if (count === 0) continue;
-    const at = findKey(keys, table.a[slot]!, table.b[slot]!, table.c[slot]!);
+    const at = keyTable === undefined ? findKey(keys, table.a[slot]!, table.b[slot]!, table.c[slot]!) : lookUpKey(keys, keyTable, table.a[slot]!, table.b[slot]!, table.c[slot]!);
     if (at === -1) continue;
     const end = starts.charCodeAt(at + 1);
     for (let j = starts.charCodeAt(at); j < end; j += 2) {
