@@ -28,13 +28,19 @@ const QUOTE_END = /[.,;:!?…。！？]["'”’»]$/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+function countSpaces(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** True when a text line could be a heading (short, no sentence-final punctuation). */
 export function isHeadingLike(text: string): boolean {
   const length = cpLength(text);
-  if (length === 0) return false;
-  const max = UNSPACED_SCRIPT.test(text) && !text.includes(' ') ? MAX_HEADING_UNSPACED : MAX_HEADING;
-  if (length > max) return false;
-  if (text.split(' ').length > MAX_HEADING_WORDS) return false;
+  if (length === 0 || length > MAX_HEADING) return false;
+  // the tighter limit for unspaced scripts matters only between the two limits
+  if (length > MAX_HEADING_UNSPACED && !text.includes(' ') && UNSPACED_SCRIPT.test(text)) return false;
+  if (countSpaces(text) + 1 > MAX_HEADING_WORDS) return false;
   if (ENDS_LIKE_SENTENCE.test(text) || QUOTE_END.test(text)) return false;
   if (isMarkedLine(text) || URL_ONLY.test(text)) return false;
   return /\p{L}/u.test(text);
