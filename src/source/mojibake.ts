@@ -22,12 +22,15 @@
 
 import { WINDOWS_1252_HIGH } from './codec.js';
 
-/** Character code → the windows-1252 / latin-1 byte that a misreading produced it from. */
-const TO_BYTE = new Map<number, number>();
-for (let b = 0xa0; b <= 0xff; b++) TO_BYTE.set(b, b);
+/**
+ * UTF-16 code unit → the windows-1252 / latin-1 byte that a misreading produced it from, or 0
+ * (every such byte is ≥ 0x80). A flat table: the scans look up every character of the page.
+ */
+const BYTE_OF = new Uint8Array(0x10000);
+for (let b = 0xa0; b <= 0xff; b++) BYTE_OF[b] = b;
 for (let b = 0x80; b <= 0x9f; b++) {
-  TO_BYTE.set(b, b); // latin-1 misreading, or the five bytes windows-1252 leaves unassigned
-  TO_BYTE.set(WINDOWS_1252_HIGH[b - 0x80]!, b);
+  BYTE_OF[b] = b; // latin-1 misreading, or the five bytes windows-1252 leaves unassigned
+  BYTE_OF[WINDOWS_1252_HIGH[b - 0x80]!] = b;
 }
 
 /** Punctuation that real text puts right after a letter; a pair ending in one is only "weak". */
@@ -82,17 +85,17 @@ function findPieces(text: string): Piece[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const lead = TO_BYTE.get(text.charCodeAt(i));
-    const len = lead === undefined ? 0 : sequenceLength(lead);
+    const lead = BYTE_OF[text.charCodeAt(i)]!;
+    const len = sequenceLength(lead);
     if (len === 0 || i + len > n) {
       i++;
       continue;
     }
-    let cp = lead! & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+    let cp = lead & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
     let ok = true;
     for (let k = 1; k < len; k++) {
-      const b = TO_BYTE.get(text.charCodeAt(i + k));
-      if (b === undefined || b < 0x80 || b > 0xbf) {
+      const b = BYTE_OF[text.charCodeAt(i + k)]!;
+      if (b < 0x80 || b > 0xbf) {
         ok = false;
         break;
       }
@@ -132,9 +135,9 @@ export function countSuspicious(text: string): number {
   let n = 0;
   let prevLead = false;
   for (let i = 0; i < text.length; i++) {
-    const b = TO_BYTE.get(text.charCodeAt(i));
-    if (b !== undefined && prevLead && b >= 0x80 && b <= 0xbf) n++;
-    prevLead = b !== undefined && sequenceLength(b) > 0;
+    const b = BYTE_OF[text.charCodeAt(i)]!;
+    if (prevLead && b >= 0x80 && b <= 0xbf) n++;
+    prevLead = sequenceLength(b) > 0;
   }
   return n;
 }
