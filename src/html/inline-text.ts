@@ -21,13 +21,24 @@ export class TextBuilder {
     return this.out.length === 0;
   }
 
-  /** Append character data, collapsing whitespace runs. */
+  /** Append character data, collapsing whitespace runs. Each run of non-space characters is copied as one slice. */
   append(s: string): void {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (isHtmlSpace(c)) {
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      if (isHtmlSpace(s.charCodeAt(i))) {
         if (this.out.length > 0) this.pendingSpace = true;
+        i++;
         continue;
+      }
+      // The run up to the next space; a high surrogate takes the next unit with it (one code point).
+      let j = i;
+      let cps = 0;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (isHtmlSpace(c)) break;
+        j += c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1;
+        cps++;
       }
       if (this.pendingSpace) {
         this.out += ' ';
@@ -42,11 +53,9 @@ export class TextBuilder {
           }
         }
       }
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-        this.out += s[i]! + s[i + 1]!;
-        i++;
-      } else this.out += s[i];
-      this.cps++;
+      this.out += i === 0 && j === n ? s : s.slice(i, j);
+      this.cps += cps;
+      i = j;
     }
   }
 
