@@ -16,7 +16,7 @@ import type { LineIndex } from './line-index.js';
 import type { StatsMap } from './text-stats.js';
 
 /** The heading that opens the block (`Details`, `Details zur Meldung`). */
-const DETAILS_HEADING = /^Details(?: zur Meldung)?:?$/i;
+export const DETAILS_HEADING = /^Details(?: zur Meldung)?:?$/i;
 /** The comment count line that closes the block. */
 export const COMMENTS_HEADING = /^Kommentare ?\((\d+)\)$/i;
 /** Labels whose value is always a list, one line per item. */
@@ -36,10 +36,17 @@ function lineText(el: DomNode): { text: string; links: InlineLink[] } {
   return inlineText(el, isNeverText);
 }
 
-/** Find the smallest element whose whole text is `Details` (or the comment count), in document order. */
-export function findShortTextElement(doc: DomNode, stats: StatsMap, pattern: RegExp): DomNode | null {
+/**
+ * For each pattern, the smallest element whose whole text matches it (the first in document
+ * order), found in one walk: each short element's text is built once and tested against every
+ * pattern still unmatched. Elements up to `MAX_HEADING` characters that match nothing are not
+ * entered.
+ */
+export function findShortTextElements(doc: DomNode, stats: StatsMap, patterns: readonly RegExp[]): (DomNode | null)[] {
+  const found: (DomNode | null)[] = patterns.map(() => null);
+  let missing = patterns.length;
   const stack: DomNode[] = [doc];
-  while (stack.length > 0) {
+  while (stack.length > 0 && missing > 0) {
     const n = stack.pop() as DomNode;
     if (isElement(n)) {
       if (isNeverText(n)) continue;
@@ -47,23 +54,33 @@ export function findShortTextElement(doc: DomNode, stats: StatsMap, pattern: Reg
       if (!s || s.textLen === 0) continue;
       if (s.textLen <= MAX_HEADING + 4) {
         const t = lineText(n).text;
-        if (pattern.test(t)) {
-          // Descend to the innermost element with the same text.
-          let inner = n;
-          for (;;) {
-            const kids = childrenOf(inner).filter((k) => isElement(k) && (stats.get(k)?.textLen ?? 0) > 0);
-            if (kids.length !== 1 || lineText(kids[0] as DomNode).text !== t) break;
-            inner = kids[0] as DomNode;
-          }
-          return inner;
+        let matched = false;
+        for (let p = 0; p < patterns.length; p++) {
+          if (found[p] !== null || !(patterns[p] as RegExp).test(t)) continue;
+          found[p] = innermostWithText(n, t, stats);
+          missing--;
+          matched = true;
+          break;
         }
-        if (s.textLen <= MAX_HEADING) continue;
+        // A match is not entered; a non-match is entered only when it is longer than a heading.
+        if (matched || s.textLen <= MAX_HEADING) continue;
       }
     }
     const kids = childrenOf(n);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
   }
-  return null;
+  return found;
+}
+
+/** Descend from `el` to the innermost element with the same text `t`. */
+function innermostWithText(el: DomNode, t: string, stats: StatsMap): DomNode {
+  let inner = el;
+  for (;;) {
+    const kids = childrenOf(inner).filter((k) => isElement(k) && (stats.get(k)?.textLen ?? 0) > 0);
+    if (kids.length !== 1 || lineText(kids[0] as DomNode).text !== t) break;
+    inner = kids[0] as DomNode;
+  }
+  return inner;
 }
 
 function meta(text: string, line: number, links?: InlineLink[]): SourceBlock {
@@ -191,11 +208,10 @@ function isInsideOf(node: DomNode, ancestor: DomNode): boolean {
 }
 
 /**
- * Find the details block and turn it into metadata blocks, or return `null` when the page has
- * none.
+ * Turn the details block opened by `heading` (the element found for `DETAILS_HEADING`) into
+ * metadata blocks; `null` when there is no heading.
  */
-export function readDetailsBlock(doc: DomNode, stats: StatsMap, lines: LineIndex): DetailsBlock | null {
-  const heading = findShortTextElement(doc, stats, DETAILS_HEADING);
+export function readDetailsBlock(heading: DomNode | null, stats: StatsMap, lines: LineIndex): DetailsBlock | null {
   if (!heading) return null;
   // The container: the heading's parent, or higher while the heading is a lone wrapper's child.
   let container = heading.parent;

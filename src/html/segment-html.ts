@@ -12,7 +12,7 @@ import type { DocumentHints, Segmented, SourceBlock } from '../article/blocks.js
 import { findAll, isInside, plainText, tagName, type DomNode } from './dom.js';
 import { isNeverText } from './boilerplate.js';
 import { readComments } from './comments.js';
-import { COMMENTS_HEADING, findShortTextElement, readDetailsBlock } from './details-block.js';
+import { COMMENTS_HEADING, DETAILS_HEADING, findShortTextElements, readDetailsBlock } from './details-block.js';
 import { emitBlocks } from './emit-blocks.js';
 import { findContent } from './find-content.js';
 import { LineIndex } from './line-index.js';
@@ -53,8 +53,8 @@ export function segmentHtml(html: string): Segmented {
   const title = chooseTitle(page.metaTitle, page.documentTitle, h1s.map((el) => plainText(el)).filter(Boolean));
 
   // The details block and the comments are data, never body.
-  const details = readDetailsBlock(doc, stats, lines);
-  const countEl = findShortTextElement(doc, stats, COMMENTS_HEADING);
+  const [detailsHeading = null, countEl = null] = findShortTextElements(doc, stats, [DETAILS_HEADING, COMMENTS_HEADING]);
+  const details = readDetailsBlock(detailsHeading, stats, lines);
   const comments = readComments(doc, countEl);
 
   let choice = findContent(doc, stats, page.articleBody ?? null);
