@@ -1,26 +1,37 @@
 /**
- * Parse a saved page with cheerio, loaded on first use only, synchronously, so a run over text or
- * Markdown files never pays for it. cheerio's slim entry parses with htmlparser2 (fast, forgiving:
- * unclosed and misnested tags, framesets and XHTML all give a tree); nothing on the page is ever
- * executed or fetched. Node offsets (`startIndex`) are kept for line numbers. Pathological nesting
- * is flattened first (flatten-nesting.ts), so parsing stays linear.
+ * Parse a saved page with htmlparser2, the parser behind cheerio's slim entry, loaded on first
+ * use only, synchronously, so a run over text or Markdown files never pays for it. htmlparser2 is
+ * fast and forgiving (unclosed and misnested tags, framesets and XHTML all give a tree); nothing
+ * on the page is ever executed or fetched. Node offsets (`startIndex`) are kept for line numbers.
+ * Pathological nesting is flattened first (flatten-nesting.ts), so parsing stays linear.
+ *
+ * The parser is resolved from cheerio's own location (it is cheerio's dependency), and its
+ * `parseDocument` is called directly: the document is the same one `cheerio.load(…).root()`
+ * gives, without a query wrapper (and a new wrapper class) built around every page.
  */
 
 import { createRequire } from 'node:module';
 import type { DomNode } from './dom.js';
 import { flattenDeepNesting } from './flatten-nesting.js';
 
-/** The part of cheerio's slim module this project uses. */
-interface CheerioSlim {
-  load(html: string, options: { withStartIndices: boolean; xmlMode: boolean; decodeEntities: boolean }): { root(): ArrayLike<unknown> };
+/** The part of htmlparser2 this project uses. */
+interface HtmlParser2 {
+  parseDocument(html: string, options: { withStartIndices: boolean; xmlMode: boolean; decodeEntities: boolean }): unknown;
 }
 
-let cached: CheerioSlim | null = null;
+let cached: HtmlParser2 | null = null;
+
+function parser(): HtmlParser2 {
+  if (cached === null) {
+    const fromHere = createRequire(import.meta.url);
+    cached = createRequire(fromHere.resolve('cheerio/slim'))('htmlparser2') as HtmlParser2;
+  }
+  return cached;
+}
 
 /** Parse HTML and return the document root as the structural `DomNode` tree. */
 export function parseHtmlDocument(html: string): DomNode {
-  cached ??= createRequire(import.meta.url)('cheerio/slim') as CheerioSlim;
-  const root = cached.load(flattenDeepNesting(html), { withStartIndices: true, xmlMode: false, decodeEntities: true }).root()[0] as DomNode;
+  const root = parser().parseDocument(flattenDeepNesting(html), { withStartIndices: true, xmlMode: false, decodeEntities: true }) as DomNode;
   ensureBody(root);
   return root;
 }
