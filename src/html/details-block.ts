@@ -11,7 +11,7 @@ import type { SourceBlock } from '../article/blocks.js';
 import type { InlineLink } from '../article/types.js';
 import { childrenOf, isElement, tagName, type DomNode } from './dom.js';
 import { isNeverText } from './boilerplate.js';
-import { inlineText } from './inline-text.js';
+import { firstTextChar, inlineText } from './inline-text.js';
 import type { LineIndex } from './line-index.js';
 import type { StatsMap } from './text-stats.js';
 
@@ -37,13 +37,27 @@ function lineText(el: DomNode): { text: string; links: InlineLink[] } {
 }
 
 /**
+ * The characters a match of `pattern` can start with, when it is anchored and begins with a plain
+ * ASCII letter (`/^Details…/i` → `Dd`); `null` when that cannot be told from its source.
+ */
+function initialsOf(pattern: RegExp): string | null {
+  const src = pattern.source;
+  const first = src[1] ?? '';
+  const next = src[2] ?? '';
+  const isLetter = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z');
+  if (src[0] !== '^' || !isLetter || next === '?' || next === '*' || next === '{') return null;
+  return pattern.flags.includes('i') ? first.toUpperCase() + first.toLowerCase() : first;
+}
+
+/**
  * For each pattern, the smallest element whose whole text matches it (the first in document
- * order), found in one walk: each short element's text is built once and tested against every
- * pattern still unmatched. Elements up to `MAX_HEADING` characters that match nothing are not
- * entered.
+ * order), found in one walk: each short element's text is built once, and only when its first
+ * character can start a match, and tested against every pattern still unmatched. Elements up to
+ * `MAX_HEADING` characters that match nothing are not entered.
  */
 export function findShortTextElements(doc: DomNode, stats: StatsMap, patterns: readonly RegExp[]): (DomNode | null)[] {
   const found: (DomNode | null)[] = patterns.map(() => null);
+  const initials = patterns.map(initialsOf);
   let missing = patterns.length;
   const stack: DomNode[] = [doc];
   while (stack.length > 0 && missing > 0) {
@@ -53,10 +67,16 @@ export function findShortTextElements(doc: DomNode, stats: StatsMap, patterns: r
       const s = stats.get(n);
       if (!s || s.textLen === 0) continue;
       if (s.textLen <= MAX_HEADING + 4) {
-        const t = lineText(n).text;
+        const first = firstTextChar(n, isNeverText);
+        const ch = first < 0 ? '' : String.fromCharCode(first);
         let matched = false;
+        let t: string | null = null;
         for (let p = 0; p < patterns.length; p++) {
-          if (found[p] !== null || !(patterns[p] as RegExp).test(t)) continue;
+          if (found[p] !== null) continue;
+          const can = initials[p];
+          if (can !== null && can !== undefined && (ch === '' || !can.includes(ch))) continue;
+          t ??= lineText(n).text;
+          if (!(patterns[p] as RegExp).test(t)) continue;
           found[p] = innermostWithText(n, t, stats);
           missing--;
           matched = true;

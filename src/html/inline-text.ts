@@ -119,3 +119,28 @@ export function inlineText(root: DomNode, skip: (el: DomNode) => boolean): { tex
   return { text: b.text(), links: b.links };
 }
 
+
+/**
+ * The first character (UTF-16 code unit) of `inlineText(root, skip).text`, or -1 when that text
+ * is empty, found without building the text: the first non-space character of the first text
+ * node outside skipped subtrees.
+ */
+export function firstTextChar(root: DomNode, skip: (el: DomNode) => boolean): number {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (isText(node)) {
+      const s = textData(node);
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (!isHtmlSpace(c)) return c;
+      }
+      continue;
+    }
+    if (!isElement(node) && node !== root) continue;
+    if (node !== root && skip(node)) continue;
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
+  }
+  return -1;
+}
