@@ -131,10 +131,13 @@ function findPieces(text: string): Piece[] {
   return pieces;
 }
 
+/** The code units the table maps: U+0080–U+00FF and the windows-1252 characters. */
+const MAPPED_UNITS: readonly number[] = [...new Set([...Array.from({ length: 0x80 }, (_, i) => 0x80 + i), ...WINDOWS_1252_HIGH])].sort((a, b) => a - b);
+
 /** A character class of the code units whose byte falls in `from..to`, built from the table. */
 function byteRangeClass(from: number, to: number): string {
   let out = '';
-  for (let c = 0; c < BYTE_OF.length; c++) {
+  for (const c of MAPPED_UNITS) {
     const b = BYTE_OF[c]!;
     if (b >= from && b <= to) out += `\\u${c.toString(16).padStart(4, '0')}`;
   }
