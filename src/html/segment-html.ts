@@ -17,7 +17,7 @@ import { COMMENTS_HEADING, DETAILS_HEADING, findShortTextElements, readDetailsBl
 import { emitBlocks } from './emit-blocks.js';
 import { findContent } from './find-content.js';
 import { LineIndex } from './line-index.js';
-import { parseHtmlDocument } from './load-cheerio.js';
+import { parseHtmlDocument } from './parse-html.js';
 import { readPageMetadata } from './page-metadata.js';
 import { chooseTitle } from './page-title.js';
 import { surveyPage } from './survey.js';

@@ -3,25 +3,45 @@
  * use only, synchronously, so a run over text or Markdown files never pays for it. htmlparser2 is
  * fast and forgiving (unclosed and misnested tags, framesets and XHTML all give a tree); nothing
  * on the page is ever executed or fetched. Node offsets (`startIndex`) are kept for line numbers.
- * Pathological nesting is flattened first (flatten-nesting.ts), so parsing stays linear.
  *
- * The parser is resolved from cheerio's own location (it is cheerio's dependency), and its
- * `parseDocument` is called directly: the document is the same one `cheerio.load(…).root()`
- * gives, without a query wrapper (and a new wrapper class) built around every page.
+ * The parser is resolved from cheerio's own location (it is cheerio's dependency) and driven
+ * directly: the document is the same one `cheerio.load(…).root()` gives, without a query wrapper
+ * (and a new wrapper class) built around every page.
+ *
+ * The parser's cost per tag grows with the number of open elements, so pathological nesting would
+ * make parsing quadratic. The page is parsed as it is while no more than `MAX_DEPTH` elements are
+ * open at once; a page that goes deeper is parsed again after its excess nesting has been flattened
+ * (flatten-nesting.ts). Either way parsing stays linear, and ordinary pages are read only once.
  */
 
 import { createRequire } from 'node:module';
 import type { DomNode } from './dom.js';
-import { flattenDeepNesting } from './flatten-nesting.js';
+import { flattenDeepNesting, MAX_DEPTH } from './flatten-nesting.js';
+
+interface ParseOptions {
+  withStartIndices: boolean;
+  xmlMode: boolean;
+  decodeEntities: boolean;
+}
+
+/** The tree builder: its document root and its stack of open elements (the root first). */
+interface TreeBuilder {
+  root: unknown;
+  tagStack: unknown[];
+  onopentag(name: string, attribs: Record<string, string>): void;
+}
 
 /** The part of htmlparser2 this project uses. */
 interface HtmlParser2 {
-  parseDocument(html: string, options: { withStartIndices: boolean; xmlMode: boolean; decodeEntities: boolean }): unknown;
+  DomHandler: new (callback: undefined, options: ParseOptions) => TreeBuilder;
+  Parser: new (handler: TreeBuilder, options: ParseOptions) => { end(html: string): void };
 }
+
+const OPTIONS: ParseOptions = { withStartIndices: true, xmlMode: false, decodeEntities: true };
 
 let cached: HtmlParser2 | null = null;
 
-function parser(): HtmlParser2 {
+function htmlparser2(): HtmlParser2 {
   if (cached === null) {
     const fromHere = createRequire(import.meta.url);
     cached = createRequire(fromHere.resolve('cheerio/slim'))('htmlparser2') as HtmlParser2;
@@ -29,9 +49,32 @@ function parser(): HtmlParser2 {
   return cached;
 }
 
+/** Thrown out of the parser when a page opens more than `MAX_DEPTH` elements at once. */
+const TOO_DEEP = new Error('nesting deeper than the parser is allowed to go');
+
+/** Parse `html`; with a depth limit, `null` when the page goes deeper than `MAX_DEPTH`. */
+function parse(html: string, limitDepth: boolean): DomNode | null {
+  const { DomHandler, Parser } = htmlparser2();
+  const builder = new DomHandler(undefined, OPTIONS);
+  if (limitDepth) {
+    const open = builder.onopentag;
+    builder.onopentag = (name, attribs) => {
+      open.call(builder, name, attribs);
+      if (builder.tagStack.length > MAX_DEPTH + 1) throw TOO_DEEP;
+    };
+  }
+  try {
+    new Parser(builder, OPTIONS).end(html);
+  } catch (error) {
+    if (error === TOO_DEEP) return null;
+    throw error;
+  }
+  return builder.root as DomNode;
+}
+
 /** Parse HTML and return the document root as the structural `DomNode` tree. */
 export function parseHtmlDocument(html: string): DomNode {
-  const root = parser().parseDocument(flattenDeepNesting(html), { withStartIndices: true, xmlMode: false, decodeEntities: true }) as DomNode;
+  const root = parse(html, true) ?? (parse(flattenDeepNesting(html), false) as DomNode);
   ensureBody(root);
   return root;
 }
