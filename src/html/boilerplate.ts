@@ -46,6 +46,16 @@ const POSITIVE_SUBSTRINGS: readonly string[] = [
 /** Positive words that are also negative substrings' neighbours: counted only as whole tokens. */
 const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow', 'text', 'main', 'page', 'entry', 'story']);
 
+/**
+ * Any of `words` anywhere in a string: one alternation of literals (no quantifier, so linear), far
+ * faster than a search per word.
+ */
+function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+const NEGATIVE_WORD = anyOf(NEGATIVE_SUBSTRINGS);
+const POSITIVE_WORD = anyOf(POSITIVE_SUBSTRINGS);
+
 /** Separators between class/id tokens: anything but ASCII letters and digits. */
 const NON_TOKEN = /[^a-z0-9]+/;
 
@@ -74,18 +84,8 @@ const POSITIVE = 2;
 function flagsOfText(s: string): number {
   let flags = 0;
   if (s.trim() === '') return flags;
-  for (const w of NEGATIVE_SUBSTRINGS) {
-    if (s.includes(w)) {
-      flags |= NEGATIVE;
-      break;
-    }
-  }
-  for (const w of POSITIVE_SUBSTRINGS) {
-    if (s.includes(w)) {
-      flags |= POSITIVE;
-      break;
-    }
-  }
+  if (NEGATIVE_WORD.test(s)) flags |= NEGATIVE;
+  if (POSITIVE_WORD.test(s)) flags |= POSITIVE;
   if (flags !== (NEGATIVE | POSITIVE)) {
     for (const t of s.split(NON_TOKEN)) {
       if (NEGATIVE_TOKENS.has(t)) flags |= NEGATIVE;
