@@ -295,6 +295,7 @@ group('src/html (through segmentHtml; linear)', {
   'details-block labels and \\s+': { input: 'Details with long values', fn: segmentHtml, make: (n) => page(`<p>Hallo Welt, ein Absatz.</p><h2>Details</h2><dl><dt>Quellen</dt><dd>a${' '.repeat(n)}b</dd></dl><h3>Kommentare (${'1'.repeat(n)}</h3>`) },
   'flatten-nesting [^\\n] (global)': { input: 'deep nesting', fn: segmentHtml, make: (n) => page(`${'<div>'.repeat(n / 5)}<p>Hallo Welt.</p>`) },
   'find-content [\\p{L}\\p{N}]': { input: 'a long paragraph', fn: segmentHtml, make: (n) => page(`<p>${'Wort, '.repeat(n / 6)}</p>`) },
+  'boilerplate NEGATIVE_WORD / POSITIVE_WORD': { input: 'a long class attribute of near-misses', fn: segmentHtml, make: (n) => page(`<div class="${'shar cooki artic '.repeat(n / 17)}"><p>Hallo Welt, ein Absatz.</p></div>`) },
   'text-stats SPACE_RUN / COMMA (global)': { input: 'whitespace runs and commas', fn: segmentHtml, make: (n) => page(`<p>${'Wort,\n\t  \r '.repeat(n / 10)}</p>`) },
 });
 
