@@ -38,14 +38,16 @@ function lineText(el: DomNode): { text: string; links: InlineLink[] } {
 
 /**
  * The characters a match of `pattern` can start with, when it is anchored and begins with a plain
- * ASCII letter (`/^Details…/i` → `Dd`); `null` when that cannot be told from its source.
+ * ASCII letter (`/^Details…/i` → `Dd`); `null` when that cannot be told from its source (or when
+ * Unicode case folding could match more letters, as `ſ` for `s` with the `u` flag).
  */
 function initialsOf(pattern: RegExp): string | null {
   const src = pattern.source;
   const first = src[1] ?? '';
   const next = src[2] ?? '';
   const isLetter = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z');
-  if (src[0] !== '^' || !isLetter || next === '?' || next === '*' || next === '{') return null;
+  const unicode = pattern.flags.includes('u') || pattern.flags.includes('v');
+  if (src[0] !== '^' || !isLetter || unicode || next === '?' || next === '*' || next === '{') return null;
   return pattern.flags.includes('i') ? first.toUpperCase() + first.toLowerCase() : first;
 }
 

@@ -21,7 +21,7 @@ export class TextBuilder {
     return this.out.length === 0;
   }
 
-  /** Append character data, collapsing whitespace runs. Each run of non-space characters is copied as one slice. */
+  /** Append character data, collapsing whitespace runs; each run of other characters is copied as one slice. */
   append(s: string): void {
     const n = s.length;
     let i = 0;
@@ -118,7 +118,6 @@ export function inlineText(root: DomNode, skip: (el: DomNode) => boolean): { tex
   }
   return { text: b.text(), links: b.links };
 }
-
 
 /**
  * The first character (UTF-16 code unit) of `inlineText(root, skip).text`, or -1 when that text
