@@ -88,8 +88,9 @@ export function findShortTextElements(doc: DomNode, stats: StatsMap, patterns: r
         if (matched || s.textLen <= MAX_HEADING) continue;
       }
     }
+    // Only elements can be the element looked for.
     const kids = childrenOf(n);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
+    for (let i = kids.length - 1; i >= 0; i--) if (isElement(kids[i] as DomNode)) stack.push(kids[i] as DomNode);
   }
   return found;
 }
