@@ -295,10 +295,13 @@ group('src/html (through segmentHtml; linear)', {
   'details-block labels and \\s+': { input: 'Details with long values', fn: segmentHtml, make: (n) => page(`<p>Hallo Welt, ein Absatz.</p><h2>Details</h2><dl><dt>Quellen</dt><dd>a${' '.repeat(n)}b</dd></dl><h3>Kommentare (${'1'.repeat(n)}</h3>`) },
   'flatten-nesting [^\\n] (global)': { input: 'deep nesting', fn: segmentHtml, make: (n) => page(`${'<div>'.repeat(n / 5)}<p>Hallo Welt.</p>`) },
   'find-content [\\p{L}\\p{N}]': { input: 'a long paragraph', fn: segmentHtml, make: (n) => page(`<p>${'Wort, '.repeat(n / 6)}</p>`) },
+  'boilerplate NEGATIVE_WORD / POSITIVE_WORD': { input: 'a long class attribute of near-misses', fn: segmentHtml, make: (n) => page(`<div class="${'shar cooki artic '.repeat(n / 17)}"><p>Hallo Welt, ein Absatz.</p></div>`) },
+  'text-stats SPACE_RUN / COMMA (global)': { input: 'whitespace runs and commas', fn: segmentHtml, make: (n) => page(`<p>${'Wort,\n\t  \r '.repeat(n / 10)}</p>`) },
 });
 
 group('src/source and src/parse-article.ts (linear)', {
-  'mojibake UNASSIGNED_OR_PRIVATE / LETTER': { input: 'Ã¼ runs', fn: repairMojibake, make: (n) => 'Ã¼'.repeat(n / 2) },
+  'mojibake UNASSIGNED_OR_PRIVATE / LETTER / SUSPICIOUS_PAIR': { input: 'Ã¼ runs', fn: repairMojibake, make: (n) => 'Ã¼'.repeat(n / 2) },
+  'mojibake SUSPICIOUS_PAIR (global), lead runs': { input: 'lead characters without continuations', fn: repairMojibake, make: (n) => 'Ã'.repeat(n) },
   'codec C1_CHAR (global)': { input: 'C1 bytes in windows-1252', fn: (s) => parseArticle(Buffer.from(s, 'latin1'), { encoding: 'windows-1252' }), make: (n) => `Titel\n\n${'a\u0080'.repeat(n / 2)}` },
   'plausibility \\p{L} \\p{M} \\p{Lu} \\p{Ll}': { input: 'legacy bytes to detect', fn: (s) => parseArticle(Buffer.from(s, 'latin1')), make: (n) => `Titel\n\n${'Gr\u00fc\u00dfe aus K\u00f6ln. '.repeat(n / 18)}` },
   'line ends \\r\\n?': { input: 'CR runs', fn: (s) => parseArticle(s), make: (n) => `Titel\r\n\r\n${'Zeile\r'.repeat(n / 6)}` },

@@ -46,6 +46,16 @@ const POSITIVE_SUBSTRINGS: readonly string[] = [
 /** Positive words that are also negative substrings' neighbours: counted only as whole tokens. */
 const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['post', 'body', 'column', 'shadow', 'text', 'main', 'page', 'entry', 'story']);
 
+/**
+ * Any of `words` anywhere in a string: one alternation of literals (no quantifier, so linear), far
+ * faster than a search per word.
+ */
+function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+const NEGATIVE_WORD = anyOf(NEGATIVE_SUBSTRINGS);
+const POSITIVE_WORD = anyOf(POSITIVE_SUBSTRINGS);
+
 /** Separators between class/id tokens: anything but ASCII letters and digits. */
 const NON_TOKEN = /[^a-z0-9]+/;
 
@@ -69,38 +79,49 @@ function classText(el: DomNode): string {
 
 const NEGATIVE = 1;
 const POSITIVE = 2;
-/** Class/id verdicts (`NEGATIVE` | `POSITIVE` bits) of elements that have a class or id, computed once each. */
-const classFlagsCache = new WeakMap<DomNode, number>();
+
+/** The `NEGATIVE` | `POSITIVE` verdict on a class/id text (lower case). */
+function flagsOfText(s: string): number {
+  let flags = 0;
+  if (s.trim() === '') return flags;
+  if (NEGATIVE_WORD.test(s)) flags |= NEGATIVE;
+  if (POSITIVE_WORD.test(s)) flags |= POSITIVE;
+  if (flags !== (NEGATIVE | POSITIVE)) {
+    for (const t of s.split(NON_TOKEN)) {
+      if (NEGATIVE_TOKENS.has(t)) flags |= NEGATIVE;
+      if (POSITIVE_TOKENS.has(t)) flags |= POSITIVE;
+    }
+  }
+  return flags;
+}
+
+/**
+ * Verdicts by attribute text, computed once per distinct text: a page repeats the same few
+ * hundred class names on thousands of elements. Elements with a class and no id are looked up by
+ * the class attribute as written; those with an id by their class/id text. Each table is emptied
+ * when it reaches `MAX_CACHED`, so a long batch cannot grow it without bound.
+ */
+const byClass = new Map<string, number>();
+const byClassAndId = new Map<string, number>();
+const MAX_CACHED = 20_000;
+
+function cached(table: Map<string, number>, key: string, el: DomNode): number {
+  let flags = table.get(key);
+  if (flags === undefined) {
+    flags = flagsOfText(classText(el));
+    if (table.size >= MAX_CACHED) table.clear();
+    table.set(key, flags);
+  }
+  return flags;
+}
 
 function classFlags(el: DomNode): number {
   const a = el.attribs;
-  if (!a || (a['class'] === undefined && a['id'] === undefined)) return 0;
-  const cached = classFlagsCache.get(el);
-  if (cached !== undefined) return cached;
-  let flags = 0;
-  const s = classText(el);
-  if (s.trim() !== '') {
-    for (const w of NEGATIVE_SUBSTRINGS) {
-      if (s.includes(w)) {
-        flags |= NEGATIVE;
-        break;
-      }
-    }
-    for (const w of POSITIVE_SUBSTRINGS) {
-      if (s.includes(w)) {
-        flags |= POSITIVE;
-        break;
-      }
-    }
-    if (flags !== (NEGATIVE | POSITIVE)) {
-      for (const t of s.split(NON_TOKEN)) {
-        if (NEGATIVE_TOKENS.has(t)) flags |= NEGATIVE;
-        if (POSITIVE_TOKENS.has(t)) flags |= POSITIVE;
-      }
-    }
-  }
-  classFlagsCache.set(el, flags);
-  return flags;
+  if (!a) return 0;
+  const cls = a['class'];
+  const id = a['id'];
+  if (id === undefined) return cls === undefined ? 0 : cached(byClass, cls, el);
+  return cached(byClassAndId, classText(el), el);
 }
 
 /** True when the element's class or id names page furniture (share bar, ad, cookie banner, …). */
@@ -115,15 +136,22 @@ export function hasPositiveClass(el: DomNode): boolean {
 
 /** A score adjustment from class/id words: +25 for article words, −25 for furniture words. */
 export function classWeight(el: DomNode): number {
-  let w = 0;
-  // schema.org microdata naming the article body outweighs any class word.
-  if ((attr(el, 'itemprop') ?? '').toLowerCase().includes('articlebody')) return 25;
-  // The semantic article containers count as an article word.
   const t = tagName(el);
-  const role = (attr(el, 'role') ?? '').toLowerCase();
-  if (t === 'main' || t === 'article' || role === 'main' || role === 'article') w += 25;
-  if (hasNegativeClass(el)) w -= 25;
-  if (hasPositiveClass(el)) w += 25;
+  const a = el.attribs;
+  // The semantic article containers count as an article word.
+  let w = t === 'main' || t === 'article' ? 25 : 0;
+  if (!a) return w;
+  // schema.org microdata naming the article body outweighs any class word.
+  const itemprop = a['itemprop'];
+  if (itemprop !== undefined && itemprop.toLowerCase().includes('articlebody')) return 25;
+  const role = a['role'];
+  if (w === 0 && role !== undefined) {
+    const r = role.toLowerCase();
+    if (r === 'main' || r === 'article') w = 25;
+  }
+  const flags = classFlags(el);
+  if ((flags & NEGATIVE) !== 0) w -= 25;
+  if ((flags & POSITIVE) !== 0) w += 25;
   return w;
 }
 

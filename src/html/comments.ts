@@ -44,11 +44,19 @@ function readItem(item: DomNode, nested: readonly DomNode[]): Comment | null {
   return { author, date, text };
 }
 
+/** True for an element whose class or id names a comment list (and that is not hidden or code). */
+export function isCommentList(el: DomNode): boolean {
+  const a = el.attribs;
+  if (a === undefined || (a['class'] === undefined && a['id'] === undefined)) return false;
+  return LIST_CLASS.test(classOf(el)) && !isNeverText(el);
+}
+
 /**
  * Find the reader comments. `heading` is the `Kommentare (N)` element when the page has one; its
- * section is the comment area. Otherwise an element whose class or id names a comment list is.
+ * section is the comment area. Otherwise `listElement`, the first element whose class or id names
+ * a comment list ({@link isCommentList}), is.
  */
-export function readComments(doc: DomNode, heading: DomNode | null): CommentsFound | null {
+export function readComments(heading: DomNode | null, listElement: DomNode | null): CommentsFound | null {
   let area: DomNode | null = null;
   if (heading) {
     for (let a = heading.parent; a && isElement(a); a = a.parent) {
@@ -58,7 +66,7 @@ export function readComments(doc: DomNode, heading: DomNode | null): CommentsFou
       }
     }
   }
-  area ??= findFirst(doc, (el) => LIST_CLASS.test(classOf(el)) && !isNeverText(el));
+  area ??= listElement;
   if (!area) return null;
   const isItem = (el: DomNode): boolean =>
     (attr(el, 'class') ?? '').toLowerCase().split(/\s+/).some((t) => ITEM_TOKENS.has(t)) || tagName(el) === 'article';

@@ -11,12 +11,12 @@ import type { SourceBlock } from '../article/blocks.js';
 import type { InlineLink } from '../article/types.js';
 import { childrenOf, isElement, tagName, type DomNode } from './dom.js';
 import { isNeverText } from './boilerplate.js';
-import { inlineText } from './inline-text.js';
+import { firstTextChar, inlineText } from './inline-text.js';
 import type { LineIndex } from './line-index.js';
 import type { StatsMap } from './text-stats.js';
 
 /** The heading that opens the block (`Details`, `Details zur Meldung`). */
-const DETAILS_HEADING = /^Details(?: zur Meldung)?:?$/i;
+export const DETAILS_HEADING = /^Details(?: zur Meldung)?:?$/i;
 /** The comment count line that closes the block. */
 export const COMMENTS_HEADING = /^Kommentare ?\((\d+)\)$/i;
 /** Labels whose value is always a list, one line per item. */
@@ -36,34 +36,74 @@ function lineText(el: DomNode): { text: string; links: InlineLink[] } {
   return inlineText(el, isNeverText);
 }
 
-/** Find the smallest element whose whole text is `Details` (or the comment count), in document order. */
-export function findShortTextElement(doc: DomNode, stats: StatsMap, pattern: RegExp): DomNode | null {
+/**
+ * The characters a match of `pattern` can start with, when it is anchored and begins with a plain
+ * ASCII letter (`/^Details…/i` → `Dd`); `null` when that cannot be told from its source (or when
+ * Unicode case folding could match more letters, as `ſ` for `s` with the `u` flag).
+ */
+function initialsOf(pattern: RegExp): string | null {
+  const src = pattern.source;
+  const first = src[1] ?? '';
+  const next = src[2] ?? '';
+  const isLetter = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z');
+  const unicode = pattern.flags.includes('u') || pattern.flags.includes('v');
+  if (src[0] !== '^' || !isLetter || unicode || next === '?' || next === '*' || next === '{') return null;
+  return pattern.flags.includes('i') ? first.toUpperCase() + first.toLowerCase() : first;
+}
+
+/**
+ * For each pattern, the smallest element whose whole text matches it (the first in document
+ * order), found in one walk: each short element's text is built once, and only when its first
+ * character can start a match, and tested against every pattern still unmatched. Elements up to
+ * `MAX_HEADING` characters that match nothing are not entered.
+ */
+export function findShortTextElements(doc: DomNode, stats: StatsMap, patterns: readonly RegExp[]): (DomNode | null)[] {
+  const found: (DomNode | null)[] = patterns.map(() => null);
+  const initials = patterns.map(initialsOf);
+  let missing = patterns.length;
   const stack: DomNode[] = [doc];
-  while (stack.length > 0) {
+  while (stack.length > 0 && missing > 0) {
     const n = stack.pop() as DomNode;
     if (isElement(n)) {
       if (isNeverText(n)) continue;
       const s = stats.get(n);
       if (!s || s.textLen === 0) continue;
       if (s.textLen <= MAX_HEADING + 4) {
-        const t = lineText(n).text;
-        if (pattern.test(t)) {
-          // Descend to the innermost element with the same text.
-          let inner = n;
-          for (;;) {
-            const kids = childrenOf(inner).filter((k) => isElement(k) && (stats.get(k)?.textLen ?? 0) > 0);
-            if (kids.length !== 1 || lineText(kids[0] as DomNode).text !== t) break;
-            inner = kids[0] as DomNode;
-          }
-          return inner;
+        const first = firstTextChar(n, isNeverText);
+        const ch = first < 0 ? '' : String.fromCharCode(first);
+        let matched = false;
+        let t: string | null = null;
+        for (let p = 0; p < patterns.length; p++) {
+          if (found[p] !== null) continue;
+          const can = initials[p];
+          if (can !== null && can !== undefined && (ch === '' || !can.includes(ch))) continue;
+          t ??= lineText(n).text;
+          if (!(patterns[p] as RegExp).test(t)) continue;
+          found[p] = innermostWithText(n, t, stats);
+          missing--;
+          matched = true;
+          break;
         }
-        if (s.textLen <= MAX_HEADING) continue;
+        // A match is not entered; a non-match is entered only when it is longer than a heading.
+        if (matched || s.textLen <= MAX_HEADING) continue;
       }
     }
+    // Only elements can be the element looked for.
     const kids = childrenOf(n);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
+    for (let i = kids.length - 1; i >= 0; i--) if (isElement(kids[i] as DomNode)) stack.push(kids[i] as DomNode);
   }
-  return null;
+  return found;
+}
+
+/** Descend from `el` to the innermost element with the same text `t`. */
+function innermostWithText(el: DomNode, t: string, stats: StatsMap): DomNode {
+  let inner = el;
+  for (;;) {
+    const kids = childrenOf(inner).filter((k) => isElement(k) && (stats.get(k)?.textLen ?? 0) > 0);
+    if (kids.length !== 1 || lineText(kids[0] as DomNode).text !== t) break;
+    inner = kids[0] as DomNode;
+  }
+  return inner;
 }
 
 function meta(text: string, line: number, links?: InlineLink[]): SourceBlock {
@@ -191,11 +231,10 @@ function isInsideOf(node: DomNode, ancestor: DomNode): boolean {
 }
 
 /**
- * Find the details block and turn it into metadata blocks, or return `null` when the page has
- * none.
+ * Turn the details block opened by `heading` (the element found for `DETAILS_HEADING`) into
+ * metadata blocks; `null` when there is no heading.
  */
-export function readDetailsBlock(doc: DomNode, stats: StatsMap, lines: LineIndex): DetailsBlock | null {
-  const heading = findShortTextElement(doc, stats, DETAILS_HEADING);
+export function readDetailsBlock(heading: DomNode | null, stats: StatsMap, lines: LineIndex): DetailsBlock | null {
   if (!heading) return null;
   // The container: the heading's parent, or higher while the heading is a lone wrapper's child.
   let container = heading.parent;

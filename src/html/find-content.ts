@@ -93,13 +93,14 @@ export function findContent(doc: DomNode, stats: StatsMap, bodyHint: string | nu
   };
 
   // Find runs: paragraph elements, wrappers with no block inside, and loose text in wrappers.
+  // Only elements are walked: text is already counted in their measurements.
   const stack: DomNode[] = [doc];
   while (stack.length > 0) {
     const n = stack.pop() as DomNode;
-    if (n !== doc && isElement(n) && excluded(n)) continue;
+    if (n !== doc && excluded(n)) continue;
     const s = stats.get(n);
     if (!s) {
-      for (const k of childrenOf(n)) stack.push(k);
+      for (const k of childrenOf(n)) if (isElement(k)) stack.push(k);
       continue;
     }
     const t = tagName(n);
@@ -108,7 +109,7 @@ export function findContent(doc: DomNode, stats: StatsMap, bodyHint: string | nu
       continue;
     }
     if (isElement(n) && s.hasBlock && s.inlineLen >= MIN_RUN && t !== 'body') add(n, runScore(s.inlineLen, 0));
-    for (const k of childrenOf(n)) stack.push(k);
+    for (const k of childrenOf(n)) if (isElement(k)) stack.push(k);
   }
 
   const scores = new Map<DomNode, number>();

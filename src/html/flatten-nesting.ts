@@ -1,11 +1,13 @@
 /**
- * A linear pre-pass that keeps pathological nesting away from the parser.
+ * A linear pass that keeps pathological nesting away from the parser, run on pages that open more
+ * than `MAX_DEPTH` elements at once (parse-html.ts).
  *
- * parse5 checks element scopes by walking its stack of open elements, so a page nested 100,000
- * deep costs quadratic time. This pass counts open elements with a light tag scanner and blanks
- * (replaces by spaces, newlines kept) the start and end tags of elements opened beyond
- * `MAX_DEPTH`. Text is untouched and every offset stays where it was, so line numbers still point
- * into the original input. Ordinary pages (depth well under the cap) are returned unchanged.
+ * The parser updates its stack of open elements at the front and searches it for end tags, so a
+ * page nested 100,000 deep costs quadratic time. This pass counts open elements with a light tag
+ * scanner and blanks (replaces by spaces, newlines kept) the start and end tags of elements
+ * opened beyond `MAX_DEPTH`. Text is untouched and every offset stays where it was, so line
+ * numbers still point into the original input. A page no deeper than the cap is returned
+ * unchanged.
  */
 
 /** Deepest element nesting passed to the parser; real articles stay far below it. */

@@ -21,13 +21,24 @@ export class TextBuilder {
     return this.out.length === 0;
   }
 
-  /** Append character data, collapsing whitespace runs. */
+  /** Append character data, collapsing whitespace runs; each run of other characters is copied as one slice. */
   append(s: string): void {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (isHtmlSpace(c)) {
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      if (isHtmlSpace(s.charCodeAt(i))) {
         if (this.out.length > 0) this.pendingSpace = true;
+        i++;
         continue;
+      }
+      // The run up to the next space; a high surrogate takes the next unit with it (one code point).
+      let j = i;
+      let cps = 0;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (isHtmlSpace(c)) break;
+        j += c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1;
+        cps++;
       }
       if (this.pendingSpace) {
         this.out += ' ';
@@ -42,11 +53,9 @@ export class TextBuilder {
           }
         }
       }
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-        this.out += s[i]! + s[i + 1]!;
-        i++;
-      } else this.out += s[i];
-      this.cps++;
+      this.out += i === 0 && j === n ? s : s.slice(i, j);
+      this.cps += cps;
+      i = j;
     }
   }
 
@@ -110,3 +119,27 @@ export function inlineText(root: DomNode, skip: (el: DomNode) => boolean): { tex
   return { text: b.text(), links: b.links };
 }
 
+/**
+ * The first character (UTF-16 code unit) of `inlineText(root, skip).text`, or -1 when that text
+ * is empty, found without building the text: the first non-space character of the first text
+ * node outside skipped subtrees.
+ */
+export function firstTextChar(root: DomNode, skip: (el: DomNode) => boolean): number {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (isText(node)) {
+      const s = textData(node);
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (!isHtmlSpace(c)) return c;
+      }
+      continue;
+    }
+    if (!isElement(node) && node !== root) continue;
+    if (node !== root && skip(node)) continue;
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as DomNode);
+  }
+  return -1;
+}

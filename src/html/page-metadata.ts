@@ -5,7 +5,8 @@
  */
 
 import type { Direction } from '../article/types.js';
-import { attr, collapseSpaces, findAll, findFirst, tagName, textData, type DomNode, childrenOf, plainText } from './dom.js';
+import { attr, collapseSpaces, tagName, textData, type DomNode, childrenOf, plainText } from './dom.js';
+import type { PageSurvey } from './survey.js';
 
 /** Everything the page says about itself; any field may be missing. */
 export interface PageMetadata {
@@ -89,10 +90,10 @@ function typesOf(o: { [k: string]: Json }): string[] {
   return [];
 }
 
-/** All JSON-LD objects on the page, `@graph` members flattened. */
-function jsonLdObjects(doc: DomNode): { [k: string]: Json }[] {
+/** All JSON-LD objects in the page's JSON-LD scripts, `@graph` members flattened. */
+function jsonLdObjects(scripts: readonly DomNode[]): { [k: string]: Json }[] {
   const out: { [k: string]: Json }[] = [];
-  for (const s of findAll(doc, (el) => tagName(el) === 'script' && (attr(el, 'type') ?? '').toLowerCase().includes('ld+json'))) {
+  for (const s of scripts) {
     const text = childrenOf(s).map((c) => c.data ?? textData(c)).join('');
     let parsed: Json;
     try {
@@ -115,11 +116,11 @@ function jsonLdObjects(doc: DomNode): { [k: string]: Json }[] {
   return out;
 }
 
-/** Read the page's metadata. */
-export function readPageMetadata(doc: DomNode): PageMetadata {
+/** Read the page's metadata from the elements the survey collected. */
+export function readPageMetadata(doc: DomNode, survey: PageSurvey): PageMetadata {
   const meta = new Map<string, string>();
   let canonical: string | undefined;
-  for (const el of findAll(doc, (e) => tagName(e) === 'meta' || tagName(e) === 'link')) {
+  for (const el of survey.metaAndLinks) {
     if (tagName(el) === 'link') {
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
       if (rel.includes('canonical') && !canonical) canonical = attr(el, 'href')?.trim() || undefined;
@@ -139,11 +140,11 @@ export function readPageMetadata(doc: DomNode): PageMetadata {
     }
   }
   const md: PageMetadata = {};
-  const ld = jsonLdObjects(doc);
+  const ld = jsonLdObjects(survey.jsonLdScripts);
   const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage' && t !== 'Blog')) ?? ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
 
   const pick = (...vals: (string | undefined)[]): string | undefined => vals.find((v) => v !== undefined && v !== '');
-  const titleEl = findFirst(doc, (el) => tagName(el) === 'title');
+  const titleEl = survey.title;
   if (titleEl) {
     const t = plainText(titleEl);
     if (t) md.documentTitle = t;
@@ -167,8 +168,8 @@ export function readPageMetadata(doc: DomNode): PageMetadata {
   const body = str(article?.['articleBody']);
   if (body) md.articleBody = body;
 
-  const html = findFirst(doc, (el) => tagName(el) === 'html');
-  const body0 = findFirst(doc, (el) => tagName(el) === 'body');
+  const html = survey.html;
+  const body0 = survey.body;
   const lang = (attr(html ?? doc, 'lang') ?? attr(html ?? doc, 'xml:lang') ?? meta.get('og:locale') ?? meta.get('content-language') ?? '').trim();
   const primary = lang.split(/[-_]/)[0]?.toLowerCase() ?? '';
   if (/^[a-z]{2,3}$/.test(primary)) md.language = primary;

@@ -2,23 +2,25 @@
  * The HTML segmenter: a saved web page → the same `SourceBlock` list the text segmenter makes,
  * plus what the page says about itself (`DocumentHints`).
  *
- * Stages: cap pathological nesting → parse (cheerio/parse5, loaded on first use) → measure every
- * element once → read page metadata → find the details block and the reader comments → choose the
- * article container → walk it into blocks → append the details block as `metadata` blocks.
+ * Stages: cap pathological nesting → parse (htmlparser2, loaded on first use) → measure every
+ * element once → survey the page once (metadata elements, headings, comment list) → read page
+ * metadata → find the details block and the reader comments → choose the article container →
+ * walk it into blocks → append the details block as `metadata` blocks.
  * Nothing on the page is executed or fetched. A page with no article gives no body blocks.
  */
 
 import type { DocumentHints, Segmented, SourceBlock } from '../article/blocks.js';
-import { findAll, isInside, plainText, tagName, type DomNode } from './dom.js';
+import { isInside, plainText, tagName, type DomNode } from './dom.js';
 import { isNeverText } from './boilerplate.js';
 import { readComments } from './comments.js';
-import { COMMENTS_HEADING, findShortTextElement, readDetailsBlock } from './details-block.js';
+import { COMMENTS_HEADING, DETAILS_HEADING, findShortTextElements, readDetailsBlock } from './details-block.js';
 import { emitBlocks } from './emit-blocks.js';
 import { findContent } from './find-content.js';
 import { LineIndex } from './line-index.js';
-import { parseHtmlDocument } from './load-cheerio.js';
+import { parseHtmlDocument } from './parse-html.js';
 import { readPageMetadata } from './page-metadata.js';
 import { chooseTitle } from './page-title.js';
+import { surveyPage } from './survey.js';
 import { measureDocument } from './text-stats.js';
 
 /** A container with less text than this (characters) is looked for again without class filtering. */
@@ -45,17 +47,18 @@ export function segmentHtml(html: string): Segmented {
   const doc = parseHtmlDocument(html);
   const lines = new LineIndex(html);
   const stats = measureDocument(doc);
-  const page = readPageMetadata(doc);
+  const survey = surveyPage(doc);
+  const page = readPageMetadata(doc, survey);
 
   // Headings, for the title.
-  const headingEls = firstVisible(findAll(doc, (el) => tagName(el) === 'h1' || tagName(el) === 'h2'));
+  const headingEls = firstVisible(survey.headings);
   const h1s = headingEls.filter((el) => tagName(el) === 'h1');
   const title = chooseTitle(page.metaTitle, page.documentTitle, h1s.map((el) => plainText(el)).filter(Boolean));
 
   // The details block and the comments are data, never body.
-  const details = readDetailsBlock(doc, stats, lines);
-  const countEl = findShortTextElement(doc, stats, COMMENTS_HEADING);
-  const comments = readComments(doc, countEl);
+  const [detailsHeading = null, countEl = null] = findShortTextElements(doc, stats, [DETAILS_HEADING, COMMENTS_HEADING]);
+  const details = readDetailsBlock(detailsHeading, stats, lines);
+  const comments = readComments(countEl, survey.commentList);
 
   let choice = findContent(doc, stats, page.articleBody ?? null);
   const textOf = (c: typeof choice): number => (c.top === null ? -1 : c.roots.reduce((n, r) => n + (stats.get(r)?.textLen ?? 0), 0));

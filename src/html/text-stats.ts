@@ -45,22 +45,22 @@ function emptyStats(): ElementStats {
   return { textLen: 0, linkLen: 0, commas: 0, inlineLen: 0, hasBlock: false, paragraphs: 0, listItems: 0, images: 0, headings: 0, inputs: 0, embeds: 0 };
 }
 
-/** Length of `s` once whitespace runs are collapsed (ends not trimmed), and its commas. */
+/** Runs of two or more HTML whitespace characters, each counted as one character. */
+const SPACE_RUN = /[\t\n\f\r ]{2,}/g;
+/** Commas: Latin, Arabic, full-width and ideographic. */
+const COMMA = /[,\u060c\uff0c\u3001]/g;
+
+/**
+ * Length of `s` once whitespace runs are collapsed (ends not trimmed), and its commas. Two scans
+ * by the regex engine (a character class each, linear) instead of a loop over every character.
+ */
 function measureText(s: string): { len: number; commas: number } {
-  let len = 0;
+  let len = s.length;
+  SPACE_RUN.lastIndex = 0;
+  for (let run = SPACE_RUN.exec(s); run !== null; run = SPACE_RUN.exec(s)) len -= run[0].length - 1;
   let commas = 0;
-  let inSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isHtmlSpace(c)) {
-      if (!inSpace) len++;
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    len++;
-    if (c === 0x2c || c === 0x060c || c === 0xff0c || c === 0x3001) commas++;
-  }
+  COMMA.lastIndex = 0;
+  while (COMMA.test(s)) commas++;
   return { len, commas };
 }
 

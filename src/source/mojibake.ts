@@ -17,17 +17,21 @@
  *   character followed by a continuation-byte character).
  *
  * Text mojibaked twice (`ÃƒÂ¼`) is repaired by repeating the pass, at most three times. Each
- * pass is one scan over the text: linear time, no regular expressions.
+ * pass is one scan over the text: linear time. The only regular expression, the pair count, is
+ * two character classes with no quantifier, so it cannot backtrack.
  */
 
 import { WINDOWS_1252_HIGH } from './codec.js';
 
-/** Character code → the windows-1252 / latin-1 byte that a misreading produced it from. */
-const TO_BYTE = new Map<number, number>();
-for (let b = 0xa0; b <= 0xff; b++) TO_BYTE.set(b, b);
+/**
+ * UTF-16 code unit → the windows-1252 / latin-1 byte that a misreading produced it from, or 0
+ * (every such byte is ≥ 0x80). A flat table: the scans look up every character of the page.
+ */
+const BYTE_OF = new Uint8Array(0x10000);
+for (let b = 0xa0; b <= 0xff; b++) BYTE_OF[b] = b;
 for (let b = 0x80; b <= 0x9f; b++) {
-  TO_BYTE.set(b, b); // latin-1 misreading, or the five bytes windows-1252 leaves unassigned
-  TO_BYTE.set(WINDOWS_1252_HIGH[b - 0x80]!, b);
+  BYTE_OF[b] = b; // latin-1 misreading, or the five bytes windows-1252 leaves unassigned
+  BYTE_OF[WINDOWS_1252_HIGH[b - 0x80]!] = b;
 }
 
 /** Punctuation that real text puts right after a letter; a pair ending in one is only "weak". */
@@ -82,17 +86,17 @@ function findPieces(text: string): Piece[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const lead = TO_BYTE.get(text.charCodeAt(i));
-    const len = lead === undefined ? 0 : sequenceLength(lead);
+    const lead = BYTE_OF[text.charCodeAt(i)]!;
+    const len = sequenceLength(lead);
     if (len === 0 || i + len > n) {
       i++;
       continue;
     }
-    let cp = lead! & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+    let cp = lead & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
     let ok = true;
     for (let k = 1; k < len; k++) {
-      const b = TO_BYTE.get(text.charCodeAt(i + k));
-      if (b === undefined || b < 0x80 || b > 0xbf) {
+      const b = BYTE_OF[text.charCodeAt(i + k)]!;
+      if (b < 0x80 || b > 0xbf) {
         ok = false;
         break;
       }
@@ -127,21 +131,31 @@ function findPieces(text: string): Piece[] {
   return pieces;
 }
 
+/** The code units the table maps: U+0080–U+00FF and the windows-1252 characters. */
+const MAPPED_UNITS: readonly number[] = [...new Set([...Array.from({ length: 0x80 }, (_, i) => 0x80 + i), ...WINDOWS_1252_HIGH])].sort((a, b) => a - b);
+
+/** A character class of the code units whose byte falls in `from..to`, built from the table. */
+function byteRangeClass(from: number, to: number): string {
+  let out = '';
+  for (const c of MAPPED_UNITS) {
+    const b = BYTE_OF[c]!;
+    if (b >= from && b <= to) out += `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return `[${out}]`;
+}
+
+/**
+ * A lead-byte character followed by a continuation-byte character. The two classes share no
+ * character, so matches never overlap and counting them counts every pair. Two character classes,
+ * no quantifier: linear, and the regex engine skips the plain text far faster than a loop.
+ */
+const SUSPICIOUS_PAIR = new RegExp(byteRangeClass(0xc2, 0xf4) + byteRangeClass(0x80, 0xbf), 'g');
+
 /** Pairs of a lead-byte character followed by a continuation-byte character. */
 export function countSuspicious(text: string): number {
   let n = 0;
-  let prevLead = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      // ASCII is neither a lead nor a continuation byte's character
-      prevLead = false;
-      continue;
-    }
-    const b = TO_BYTE.get(code);
-    if (b !== undefined && prevLead && b >= 0x80 && b <= 0xbf) n++;
-    prevLead = b !== undefined && sequenceLength(b) > 0;
-  }
+  SUSPICIOUS_PAIR.lastIndex = 0;
+  while (SUSPICIOUS_PAIR.exec(text) !== null) n++;
   return n;
 }
 
