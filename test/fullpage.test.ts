@@ -475,3 +475,24 @@ describe('building blocks', () => {
     expect(performance.now() - t).toBeLessThan(3000);
   });
 });
+
+describe('whole pages: choosing the title', () => {
+  const ES_ARTICLE = [
+    'El puerto de la ciudad estrena esta semana una grúa eléctrica que descarga los contenedores sin humo ni ruido, y los vecinos del muelle ya notan la diferencia por las noches.',
+    'La grúa eléctrica costó unos cuatro millones de euros y sustituye a dos máquinas de gasóleo que llevaban treinta años en el puerto, según explicó la autoridad portuaria.',
+    'Los estibadores recibieron un curso de dos semanas para manejarla, y dicen que la cabina es más cómoda y que se ve mejor la carga desde arriba.',
+  ];
+
+  it('Spanish: a share bar printed under the title and again between paragraphs does not outweigh the title', () => {
+    const share = 'Enviar Guardar';
+    const text = [
+      'Inicio', 'Deportes', 'Economía', 'Iniciar sesión',
+      'El puerto estrena una grúa eléctrica', share, share, '',
+      ES_ARTICLE[0]!, '', share, '', ES_ARTICLE[1]!, '', ES_ARTICLE[2]!, '',
+      'Aviso legal', 'Contacto',
+    ].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe('El puerto estrena una grúa eléctrica');
+    expect(bodyText(a)).toContain('los vecinos del muelle');
+  });
+});

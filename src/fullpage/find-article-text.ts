@@ -49,7 +49,7 @@ const TITLE_WINDOW = 40;
 const TITLE_MIN_WEIGHT = 2;
 const TITLE_MAX_WEIGHT = 35;
 const TITLE_MAX_CHARS = 250;
-/** Bonus for a title whose words all recur in the body (scaled by the share that do). */
+/** Bonus for a title whose words all recur in the body's prose (scaled by the share that do). */
 const OVERLAP_BONUS = 10;
 /** Most distinct body words collected for the title overlap. */
 const BODY_WORDS = 5000;
@@ -211,7 +211,9 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
 
   // The title above the body; between them, its repeat and positive lines (a subtitle).
   const body = new Set<string>();
-  for (let i = run.start; i <= run.end && body.size < BODY_WORDS; i++) contentWords(blocks[i]!.text.slice(0, 5000), body, BODY_WORDS);
+  for (let i = run.start; i <= run.end && body.size < BODY_WORDS; i++) {
+    if (scores[i]! > 0) contentWords(blocks[i]!.text.slice(0, 5000), body, BODY_WORDS);
+  }
   let title = findTitle(blocks, features, keys, count, run.start, body);
   // An earlier copy of the title just above it (the family prints it twice): start there.
   for (let i = title - 1; title !== -1 && i >= 0 && i >= title - TITLE_REPEAT_WINDOW; i--) {
