@@ -496,3 +496,20 @@ describe('whole pages: choosing the title', () => {
     expect(bodyText(a)).toContain('los vecinos del muelle');
   });
 });
+
+describe('whole pages: a long unpunctuated line next to the title', () => {
+  it('German: a standfirst of thirty words is not the headline printed twice below it', () => {
+    const article = [
+      'Die Fähre zwischen den beiden Inseln fährt vom kommenden Montag an wieder nach dem Sommerfahrplan, nachdem die Werft die Schraube ersetzt und den Rumpf neu gestrichen hat.',
+      'Wer ein Auto mitnehmen will, muss den Platz weiterhin vorher buchen, denn das Schiff hat nur Raum für zwölf Wagen und an den Wochenenden ist es oft voll.',
+      'Die Reederei verspricht außerdem ein kleines Café an Bord, in dem es Kaffee, Kuchen und Fischbrötchen aus der Bäckerei am Hafen geben soll.',
+    ];
+    const standfirst =
+      'Die Fähre zwischen den beiden Inseln fährt wieder nach dem Sommerfahrplan mit Platz für zwölf Wagen und einem kleinen Café an Bord mit Kaffee Kuchen und Fischbrötchen aus der Bäckerei am Hafen';
+    const title = 'Fähre im neuen Takt';
+    const text = ['Startseite', 'Lokales', 'Anmelden', standfirst, title, 'Teilen', 'Drucken', title, '', ...article.flatMap((p) => [p, '']), 'Impressum', 'Datenschutz'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe(title);
+    expect(bodyText(a)).toContain('Fischbrötchen aus der Bäckerei');
+  });
+});

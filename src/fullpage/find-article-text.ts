@@ -49,6 +49,9 @@ const TITLE_WINDOW = 40;
 const TITLE_MIN_WEIGHT = 2;
 const TITLE_MAX_WEIGHT = 35;
 const TITLE_MAX_CHARS = 250;
+/** Headlines seldom run longer than this many word equivalents; a longer line (a notice, a standfirst) loses LONG_PENALTY per word beyond. */
+const TITLE_LONG = 20;
+const LONG_PENALTY = 1;
 /** Bonus for a title whose words all recur in the body's prose (scaled by the share that do). */
 const OVERLAP_BONUS = 10;
 /** Most distinct body words collected for the title overlap. */
@@ -130,7 +133,7 @@ function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatur
   for (let i = start - 1, distance = 0; i >= 0 && distance < TITLE_WINDOW; i--, distance++) {
     const f = features[i]!;
     if (!isTitleLike(f, blocks[i]!.text)) continue;
-    let score = Math.min(f.weight, 14) - DISTANCE_PENALTY * distance;
+    let score = Math.min(f.weight, 14) - LONG_PENALTY * Math.max(0, f.weight - TITLE_LONG) - DISTANCE_PENALTY * distance;
     if ((count.get(keys[i]!) ?? 0) >= 2 && repeatedNearby(keys, i, start)) score += REPEAT_BONUS;
     score += OVERLAP_BONUS * overlap(blocks[i]!.text, body);
     if (score > bestScore) {
