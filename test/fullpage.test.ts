@@ -513,3 +513,19 @@ describe('whole pages: a long unpunctuated line next to the title', () => {
     expect(bodyText(a)).toContain('Fischbrötchen aus der Bäckerei');
   });
 });
+
+describe('whole pages: headline and standfirst', () => {
+  it('Italian: the shorter line above a standfirst is the headline', () => {
+    const article = [
+      'Da lunedì la biblioteca comunale resterà aperta fino a mezzanotte, tre sere alla settimana, per gli studenti che preparano gli esami e non hanno un posto tranquillo dove studiare.',
+      'Il comune ha assunto due custodi in più e ha rinnovato il riscaldamento della sala grande, dove trovano posto sessanta lettori alla volta.',
+      'Gli studenti avevano raccolto più di mille firme in primavera, e il sindaco ha detto che la prova durerà almeno fino alla fine dell’anno accademico.',
+    ];
+    const headline = 'La biblioteca comunale aperta fino a mezzanotte';
+    const standfirst = 'Tre sere alla settimana le sale restano accese per chi prepara gli esami, dopo le mille firme raccolte dagli studenti';
+    const text = ['Home', 'Cronaca', 'Accedi', headline, standfirst, '', ...article.flatMap((p) => [p, '']), 'Contatti', 'Pubblicità'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe(headline);
+    expect(bodyText(a)).toContain('sessanta lettori');
+  });
+});

@@ -10,8 +10,9 @@
  *     subarray): headings, list items and short lines inside it are kept because the prose on
  *     both sides outweighs them, while menus and footers, made of many short lines, are not;
  *  3. the title is looked for just above the run: a title-like line, preferably one printed twice
- *     (the family's repeated title line); positive lines between it and the run (a subtitle) are
- *     kept, bylines and share buttons are not;
+ *     (the family's repeated title line) and one whose words the body uses; a shorter such line
+ *     right above the chosen one is the headline over its standfirst; positive lines between the
+ *     title and the run (a subtitle) are kept, bylines and share buttons are not;
  *  4. the family's anchors: a metadata block (`Details` … `Kommentare (N)`) just after the run
  *     belongs to the article; anything after its count line is page furniture;
  *  5. furniture lines inside the kept range (a share bar between paragraphs) are dropped.
@@ -52,6 +53,9 @@ const TITLE_MAX_CHARS = 250;
 /** Headlines seldom run longer than this many word equivalents; a longer line (a notice, a standfirst) loses LONG_PENALTY per word beyond. */
 const TITLE_LONG = 20;
 const LONG_PENALTY = 1;
+/** A headline above a standfirst has at least this many word equivalents and this share of its words in the body. */
+const HEADLINE_MIN_WEIGHT = 5;
+const HEADLINE_OVERLAP = 0.5;
 /** Bonus for a title whose words all recur in the body's prose (scaled by the share that do). */
 const OVERLAP_BONUS = 10;
 /** Most distinct body words collected for the title overlap. */
@@ -140,6 +144,11 @@ function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatur
       bestScore = score;
       best = i;
     }
+  }
+  // A headline over its standfirst: a shorter title-like line right above the best one, on the body's subject, is the headline.
+  if (best > 0) {
+    const above = features[best - 1]!;
+    if (above.weight >= HEADLINE_MIN_WEIGHT && above.weight < features[best]!.weight && isTitleLike(above, blocks[best - 1]!.text) && overlap(blocks[best - 1]!.text, body) >= HEADLINE_OVERLAP) best--;
   }
   return best;
 }
