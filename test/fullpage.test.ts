@@ -529,3 +529,18 @@ describe('whole pages: headline and standfirst', () => {
     expect(bodyText(a)).toContain('sessanta lettori');
   });
 });
+
+describe('whole pages: a headline with a bracketed aside', () => {
+  it('French: brackets in the headline do not make it code, so the first section heading is not taken instead', () => {
+    const article = [
+      'Dans le centre-ville, une vingtaine de livreurs ont laissé leur camionnette au dépôt et font désormais leurs tournées en vélo-cargo, avec une caisse qui porte jusqu’à cent kilos.',
+      'Les commerçants disent que les colis arrivent plus tôt le matin, car les vélos passent par les rues piétonnes et ne cherchent jamais de place pour se garer.',
+      'Les livreurs, eux, ont reçu des vestes imperméables et des gants chauffants, et la coopérative promet de réparer les vélos dans la journée en cas de panne.',
+    ];
+    const headline = 'Les livreurs passent au vélo-cargo (même sous la pluie)';
+    const text = ['Accueil', 'Économie', 'Se connecter', headline, 'Camille Vernet', '12 mars 2031', 'Pourquoi le vélo ?', ...article.flatMap((p) => [p, '']), 'Mentions légales', 'Contact'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe(headline);
+    expect(bodyText(a)).toContain('cent kilos');
+  });
+});

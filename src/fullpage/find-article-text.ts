@@ -50,6 +50,8 @@ const TITLE_WINDOW = 40;
 const TITLE_MIN_WEIGHT = 2;
 const TITLE_MAX_WEIGHT = 35;
 const TITLE_MAX_CHARS = 250;
+/** Fewest word equivalents of a headline with a bracketed aside. */
+const ASIDE_MIN_WEIGHT = 4;
 /** Headlines seldom run longer than this many word equivalents; a longer line (a notice, a standfirst) loses LONG_PENALTY per word beyond. */
 const TITLE_LONG = 20;
 const LONG_PENALTY = 1;
@@ -90,8 +92,23 @@ export function bestRun(scores: readonly number[]): { start: number; end: number
   return best;
 }
 
+/** Code marks other than round brackets (see char-class.ts). */
+const CODE_NOT_BRACKET = /[{}[\];=<>$\\_`│─┼\t]/u;
+
+/**
+ * A line counted as code only for its round brackets (`… (in real time)`): a headline with an
+ * aside, not code, when it holds a few words and one pair of brackets at most, not at its start
+ * (a line that is all aside is a note).
+ */
+function bracketedAside(f: LineFeatures, text: string): boolean {
+  if (f.weight < ASIDE_MIN_WEIGHT || CODE_NOT_BRACKET.test(text)) return false;
+  const open = text.indexOf('(');
+  return open !== 0 && open === text.lastIndexOf('(') && text.indexOf(')') === text.lastIndexOf(')');
+}
+
 function isTitleLike(f: LineFeatures, text: string): boolean {
-  if (f.furniture || f.phrase || f.markup || f.codeLike) return false;
+  if (f.furniture || f.phrase || f.markup) return false;
+  if (f.codeLike && !bracketedAside(f, text)) return false;
   if (f.weight < TITLE_MIN_WEIGHT || f.weight > TITLE_MAX_WEIGHT || f.chars > TITLE_MAX_CHARS) return false;
   if (f.digitShare > 0.3) return false;
   if (BYLINE_START.test(text)) return false;
