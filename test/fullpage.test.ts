@@ -8,7 +8,7 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
 import { lineFeatures } from '../src/fullpage/line-features.js';
-import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine } from '../src/fullpage/vocabulary.js';
+import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine, isShareBarKey } from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -542,5 +542,28 @@ describe('whole pages: a headline with a bracketed aside', () => {
     const a = parseArticle(text, { inputFormat: 'text' });
     expect(a.title).toBe(headline);
     expect(bodyText(a)).toContain('cent kilos');
+  });
+});
+
+describe('whole pages: share bars are not titles', () => {
+  it('Dutch: a share bar printed twice under a short headline does not take its place', () => {
+    const article = [
+      'De gemeente heeft vrijdag de nieuwe fietsbrug over de rivier geopend, waardoor scholieren uit de dorpen aan de overkant tien minuten sneller in de stad zijn.',
+      'De brug is vierhonderd meter lang en heeft verwarmde platen, zodat er in de winter geen ijs op het wegdek komt te liggen, zei de wethouder bij de opening.',
+      'Omwonenden zijn blij dat het verkeer op de oude dijk minder wordt, al vrezen sommigen dat er nu meer brommers langs hun huizen zullen rijden.',
+    ];
+    const bar = 'Facebook WhatsApp';
+    const text = ['Home', 'Regio', 'Inloggen', 'Sneller naar school', bar, bar, '', ...article.flatMap((p) => [p, '']), 'Contact', 'Privacy'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe('Sneller naar school');
+  });
+
+  it('lines made only of network names, share verbs and their joining words, in several languages', () => {
+    for (const line of ['Facebook Twitter', 'Share this page', 'Teilen auf WhatsApp', 'Partager cet article', 'Sdílet článek', 'Compartir en Telegram', 'Поделиться']) {
+      expect(isShareBarKey(furnitureKey(line))).toBe(true);
+    }
+    for (const line of ['Facebook shares fall after the earnings report', 'This page', 'Twitter bought by a rival', 'Sneller naar school', '']) {
+      expect(isShareBarKey(furnitureKey(line))).toBe(false);
+    }
   });
 });

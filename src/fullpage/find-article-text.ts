@@ -29,7 +29,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { articleBounds } from './article-bounds.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { scoreLines } from './score-lines.js';
-import { furnitureKey } from './vocabulary.js';
+import { furnitureKey, isShareBarKey } from './vocabulary.js';
 
 export interface ArticleText {
   /** The article's blocks (all of them when the input is not a whole page). */
@@ -153,7 +153,7 @@ function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatur
   let bestScore = -Infinity;
   for (let i = start - 1, distance = 0; i >= 0 && distance < TITLE_WINDOW; i--, distance++) {
     const f = features[i]!;
-    if (!isTitleLike(f, blocks[i]!.text)) continue;
+    if (!isTitleLike(f, blocks[i]!.text) || isShareBarKey(keys[i]!)) continue;
     let score = Math.min(f.weight, 14) - LONG_PENALTY * Math.max(0, f.weight - TITLE_LONG) - DISTANCE_PENALTY * distance;
     if ((count.get(keys[i]!) ?? 0) >= 2 && repeatedNearby(keys, i, start)) score += REPEAT_BONUS;
     score += OVERLAP_BONUS * overlap(blocks[i]!.text, body);
