@@ -8,7 +8,7 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
 import { lineFeatures } from '../src/fullpage/line-features.js';
-import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine } from '../src/fullpage/vocabulary.js';
+import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine, isShareBarKey } from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -473,5 +473,97 @@ describe('building blocks', () => {
       { text: 'Impressum', raw: 'Impressum', line: 3, hint: 'line' },
     ]);
     expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('whole pages: choosing the title', () => {
+  const ES_ARTICLE = [
+    'El puerto de la ciudad estrena esta semana una grúa eléctrica que descarga los contenedores sin humo ni ruido, y los vecinos del muelle ya notan la diferencia por las noches.',
+    'La grúa eléctrica costó unos cuatro millones de euros y sustituye a dos máquinas de gasóleo que llevaban treinta años en el puerto, según explicó la autoridad portuaria.',
+    'Los estibadores recibieron un curso de dos semanas para manejarla, y dicen que la cabina es más cómoda y que se ve mejor la carga desde arriba.',
+  ];
+
+  it('Spanish: a share bar printed under the title and again between paragraphs does not outweigh the title', () => {
+    const share = 'Enviar Guardar';
+    const text = [
+      'Inicio', 'Deportes', 'Economía', 'Iniciar sesión',
+      'El puerto estrena una grúa eléctrica', share, share, '',
+      ES_ARTICLE[0]!, '', share, '', ES_ARTICLE[1]!, '', ES_ARTICLE[2]!, '',
+      'Aviso legal', 'Contacto',
+    ].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe('El puerto estrena una grúa eléctrica');
+    expect(bodyText(a)).toContain('los vecinos del muelle');
+  });
+});
+
+describe('whole pages: a long unpunctuated line next to the title', () => {
+  it('German: a standfirst of thirty words is not the headline printed twice below it', () => {
+    const article = [
+      'Die Fähre zwischen den beiden Inseln fährt vom kommenden Montag an wieder nach dem Sommerfahrplan, nachdem die Werft die Schraube ersetzt und den Rumpf neu gestrichen hat.',
+      'Wer ein Auto mitnehmen will, muss den Platz weiterhin vorher buchen, denn das Schiff hat nur Raum für zwölf Wagen und an den Wochenenden ist es oft voll.',
+      'Die Reederei verspricht außerdem ein kleines Café an Bord, in dem es Kaffee, Kuchen und Fischbrötchen aus der Bäckerei am Hafen geben soll.',
+    ];
+    const standfirst =
+      'Die Fähre zwischen den beiden Inseln fährt wieder nach dem Sommerfahrplan mit Platz für zwölf Wagen und einem kleinen Café an Bord mit Kaffee Kuchen und Fischbrötchen aus der Bäckerei am Hafen';
+    const title = 'Fähre im neuen Takt';
+    const text = ['Startseite', 'Lokales', 'Anmelden', standfirst, title, 'Teilen', 'Drucken', title, '', ...article.flatMap((p) => [p, '']), 'Impressum', 'Datenschutz'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe(title);
+    expect(bodyText(a)).toContain('Fischbrötchen aus der Bäckerei');
+  });
+});
+
+describe('whole pages: headline and standfirst', () => {
+  it('Italian: the shorter line above a standfirst is the headline', () => {
+    const article = [
+      'Da lunedì la biblioteca comunale resterà aperta fino a mezzanotte, tre sere alla settimana, per gli studenti che preparano gli esami e non hanno un posto tranquillo dove studiare.',
+      'Il comune ha assunto due custodi in più e ha rinnovato il riscaldamento della sala grande, dove trovano posto sessanta lettori alla volta.',
+      'Gli studenti avevano raccolto più di mille firme in primavera, e il sindaco ha detto che la prova durerà almeno fino alla fine dell’anno accademico.',
+    ];
+    const headline = 'La biblioteca comunale aperta fino a mezzanotte';
+    const standfirst = 'Tre sere alla settimana le sale restano accese per chi prepara gli esami, dopo le mille firme raccolte dagli studenti';
+    const text = ['Home', 'Cronaca', 'Accedi', headline, standfirst, '', ...article.flatMap((p) => [p, '']), 'Contatti', 'Pubblicità'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe(headline);
+    expect(bodyText(a)).toContain('sessanta lettori');
+  });
+});
+
+describe('whole pages: a headline with a bracketed aside', () => {
+  it('French: brackets in the headline do not make it code, so the first section heading is not taken instead', () => {
+    const article = [
+      'Dans le centre-ville, une vingtaine de livreurs ont laissé leur camionnette au dépôt et font désormais leurs tournées en vélo-cargo, avec une caisse qui porte jusqu’à cent kilos.',
+      'Les commerçants disent que les colis arrivent plus tôt le matin, car les vélos passent par les rues piétonnes et ne cherchent jamais de place pour se garer.',
+      'Les livreurs, eux, ont reçu des vestes imperméables et des gants chauffants, et la coopérative promet de réparer les vélos dans la journée en cas de panne.',
+    ];
+    const headline = 'Les livreurs passent au vélo-cargo (même sous la pluie)';
+    const text = ['Accueil', 'Économie', 'Se connecter', headline, 'Camille Vernet', '12 mars 2031', 'Pourquoi le vélo ?', ...article.flatMap((p) => [p, '']), 'Mentions légales', 'Contact'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe(headline);
+    expect(bodyText(a)).toContain('cent kilos');
+  });
+});
+
+describe('whole pages: share bars are not titles', () => {
+  it('Dutch: a share bar printed twice under a short headline does not take its place', () => {
+    const article = [
+      'De gemeente heeft vrijdag de nieuwe fietsbrug over de rivier geopend, waardoor scholieren uit de dorpen aan de overkant tien minuten sneller in de stad zijn.',
+      'De brug is vierhonderd meter lang en heeft verwarmde platen, zodat er in de winter geen ijs op het wegdek komt te liggen, zei de wethouder bij de opening.',
+      'Omwonenden zijn blij dat het verkeer op de oude dijk minder wordt, al vrezen sommigen dat er nu meer brommers langs hun huizen zullen rijden.',
+    ];
+    const bar = 'Facebook WhatsApp';
+    const text = ['Home', 'Regio', 'Inloggen', 'Sneller naar school', bar, bar, '', ...article.flatMap((p) => [p, '']), 'Contact', 'Privacy'].join('\n');
+    const a = parseArticle(text, { inputFormat: 'text' });
+    expect(a.title).toBe('Sneller naar school');
+  });
+
+  it('lines made only of network names, share verbs and their joining words, in several languages', () => {
+    for (const line of ['Facebook Twitter', 'Share this page', 'Teilen auf WhatsApp', 'Partager cet article', 'Sdílet článek', 'Compartir en Telegram', 'Поделиться']) {
+      expect(isShareBarKey(furnitureKey(line))).toBe(true);
+    }
+    for (const line of ['Facebook shares fall after the earnings report', 'This page', 'Twitter bought by a rival', 'Sneller naar school', '']) {
+      expect(isShareBarKey(furnitureKey(line))).toBe(false);
+    }
   });
 });

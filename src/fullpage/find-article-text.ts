@@ -10,8 +10,9 @@
  *     subarray): headings, list items and short lines inside it are kept because the prose on
  *     both sides outweighs them, while menus and footers, made of many short lines, are not;
  *  3. the title is looked for just above the run: a title-like line, preferably one printed twice
- *     (the family's repeated title line); positive lines between it and the run (a subtitle) are
- *     kept, bylines and share buttons are not;
+ *     (the family's repeated title line) and one whose words the body uses; a shorter such line
+ *     right above the chosen one is the headline over its standfirst; positive lines between the
+ *     title and the run (a subtitle) are kept, bylines and share buttons are not;
  *  4. the family's anchors: a metadata block (`Details` … `Kommentare (N)`) just after the run
  *     belongs to the article; anything after its count line is page furniture;
  *  5. furniture lines inside the kept range (a share bar between paragraphs) are dropped.
@@ -28,7 +29,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { articleBounds } from './article-bounds.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { scoreLines } from './score-lines.js';
-import { furnitureKey } from './vocabulary.js';
+import { furnitureKey, isShareBarKey } from './vocabulary.js';
 
 export interface ArticleText {
   /** The article's blocks (all of them when the input is not a whole page). */
@@ -49,7 +50,15 @@ const TITLE_WINDOW = 40;
 const TITLE_MIN_WEIGHT = 2;
 const TITLE_MAX_WEIGHT = 35;
 const TITLE_MAX_CHARS = 250;
-/** Bonus for a title whose words all recur in the body (scaled by the share that do). */
+/** Fewest word equivalents of a headline with a bracketed aside. */
+const ASIDE_MIN_WEIGHT = 4;
+/** Headlines seldom run longer than this many word equivalents; a longer line (a notice, a standfirst) loses LONG_PENALTY per word beyond. */
+const TITLE_LONG = 20;
+const LONG_PENALTY = 1;
+/** A headline above a standfirst has at least this many word equivalents and this share of its words in the body. */
+const HEADLINE_MIN_WEIGHT = 5;
+const HEADLINE_OVERLAP = 0.5;
+/** Bonus for a title whose words all recur in the body's prose (scaled by the share that do). */
 const OVERLAP_BONUS = 10;
 /** Most distinct body words collected for the title overlap. */
 const BODY_WORDS = 5000;
@@ -83,8 +92,23 @@ export function bestRun(scores: readonly number[]): { start: number; end: number
   return best;
 }
 
+/** Code marks other than round brackets (see char-class.ts). */
+const CODE_NOT_BRACKET = /[{}[\];=<>$\\_`│─┼\t]/u;
+
+/**
+ * A line counted as code only for its round brackets (`… (in real time)`): a headline with an
+ * aside, not code, when it holds a few words and one pair of brackets at most, not at its start
+ * (a line that is all aside is a note).
+ */
+function bracketedAside(f: LineFeatures, text: string): boolean {
+  if (f.weight < ASIDE_MIN_WEIGHT || CODE_NOT_BRACKET.test(text)) return false;
+  const open = text.indexOf('(');
+  return open !== 0 && open === text.lastIndexOf('(') && text.indexOf(')') === text.lastIndexOf(')');
+}
+
 function isTitleLike(f: LineFeatures, text: string): boolean {
-  if (f.furniture || f.phrase || f.markup || f.codeLike) return false;
+  if (f.furniture || f.phrase || f.markup) return false;
+  if (f.codeLike && !bracketedAside(f, text)) return false;
   if (f.weight < TITLE_MIN_WEIGHT || f.weight > TITLE_MAX_WEIGHT || f.chars > TITLE_MAX_CHARS) return false;
   if (f.digitShare > 0.3) return false;
   if (BYLINE_START.test(text)) return false;
@@ -129,14 +153,19 @@ function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatur
   let bestScore = -Infinity;
   for (let i = start - 1, distance = 0; i >= 0 && distance < TITLE_WINDOW; i--, distance++) {
     const f = features[i]!;
-    if (!isTitleLike(f, blocks[i]!.text)) continue;
-    let score = Math.min(f.weight, 14) - DISTANCE_PENALTY * distance;
+    if (!isTitleLike(f, blocks[i]!.text) || isShareBarKey(keys[i]!)) continue;
+    let score = Math.min(f.weight, 14) - LONG_PENALTY * Math.max(0, f.weight - TITLE_LONG) - DISTANCE_PENALTY * distance;
     if ((count.get(keys[i]!) ?? 0) >= 2 && repeatedNearby(keys, i, start)) score += REPEAT_BONUS;
     score += OVERLAP_BONUS * overlap(blocks[i]!.text, body);
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
+  }
+  // A headline over its standfirst: a shorter title-like line right above the best one, on the body's subject, is the headline.
+  if (best > 0) {
+    const above = features[best - 1]!;
+    if (above.weight >= HEADLINE_MIN_WEIGHT && above.weight < features[best]!.weight && isTitleLike(above, blocks[best - 1]!.text) && overlap(blocks[best - 1]!.text, body) >= HEADLINE_OVERLAP) best--;
   }
   return best;
 }
@@ -211,7 +240,9 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
 
   // The title above the body; between them, its repeat and positive lines (a subtitle).
   const body = new Set<string>();
-  for (let i = run.start; i <= run.end && body.size < BODY_WORDS; i++) contentWords(blocks[i]!.text.slice(0, 5000), body, BODY_WORDS);
+  for (let i = run.start; i <= run.end && body.size < BODY_WORDS; i++) {
+    if (scores[i]! > 0) contentWords(blocks[i]!.text.slice(0, 5000), body, BODY_WORDS);
+  }
   let title = findTitle(blocks, features, keys, count, run.start, body);
   // An earlier copy of the title just above it (the family prints it twice): start there.
   for (let i = title - 1; title !== -1 && i >= 0 && i >= title - TITLE_REPEAT_WINDOW; i--) {

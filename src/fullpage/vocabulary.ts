@@ -160,6 +160,37 @@ export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
 }
 
 /**
+ * Words of share bars: social networks, share and send verbs, and the few words that join them
+ * (`Share this article`, `Facebook Twitter`, `Partager sur Facebook`, `Sdílet článek`). A line made
+ * only of these, with at least one network or verb among them, is a share bar, whatever its order.
+ */
+const SHARE_NETWORKS: readonly string[] = [
+  'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'pinterest', 'instagram', 'tumblr', 'telegram',
+  'flipboard', 'messenger', 'xing', 'vk', 'вконтакте', 'weibo', '微博', '微信', 'email', 'e-mail', 'tweet',
+  'share', 'teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'partilhar', 'delen', 'dela',
+  'udostępnij', 'sdílet', 'zdieľať', 'paylaş', 'поделиться', 'поділитися', 'κοινοποίηση', 'شارك', 'مشاركة', 'שתף',
+  '分享', 'シェア', '공유',
+];
+const SHARE_JOINERS: readonly string[] = [
+  'on', 'via', 'by', 'this', 'article', 'story', 'page', 'post', 'link', 'and',
+  'auf', 'per', 'diesen', 'artikel', 'sur', 'par', 'cet', 'en', 'este', 'artículo', 'su', 'questo', 'articolo',
+  'no', 'artigo', 'op', 'dit', 'článek', 'článok', 'na', 'в', 'статьей', 'статтею',
+];
+const SHARE_NETWORK_SET = new Set(SHARE_NETWORKS);
+const SHARE_JOINER_SET = new Set(SHARE_JOINERS);
+
+/** True when a furniture key (see furnitureKey) is made only of share-bar words. */
+export function isShareBarKey(key: string): boolean {
+  if (key === '' || key.length > 80) return false;
+  let network = false;
+  for (const word of key.split(' ')) {
+    if (SHARE_NETWORK_SET.has(word)) network = true;
+    else if (!SHARE_JOINER_SET.has(word)) return false;
+  }
+  return network;
+}
+
+/**
  * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
  * first three characters, and only the positions whose three characters hash to a filed value
  * are compared in full. Each phrase has a kind; legal notices rank above prompts.
