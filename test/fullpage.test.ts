@@ -8,7 +8,7 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
 import { lineFeatures } from '../src/fullpage/line-features.js';
-import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine, isShareBarKey } from '../src/fullpage/vocabulary.js';
+import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine, isShareBarKey, WHOLE_LINES } from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -422,6 +422,11 @@ describe('building blocks', () => {
     expect(bestRun([-3, -3, 40, -2, 30, -3, -3])).toEqual({ start: 2, end: 4, total: 68 });
     expect(bestRun([20, -50, 30])).toEqual({ start: 2, end: 2, total: 30 });
     expect(bestRun([-1, -2])).toBeNull();
+  });
+
+  it('furniture lines are written in key form (they are matched without computing their keys)', () => {
+    expect(WHOLE_LINES.length).toBeGreaterThan(100);
+    for (const line of WHOLE_LINES) expect(furnitureKey(line)).toBe(line);
   });
 
   it('furniture vocabulary matches whole lines across languages, case and decoration', () => {

@@ -9,8 +9,11 @@
 
 import { charClass, isAscii, SPACE } from './char-class.js';
 
-/** Lines that are page furniture when they are the whole line. */
-const WHOLE_LINES: readonly string[] = [
+/**
+ * Lines that are page furniture when they are the whole line, written in key form (as
+ * `furnitureKey` gives them; test/fullpage.test.ts checks), so no key is computed at start.
+ */
+export const WHOLE_LINES: readonly string[] = [
   // English: skip links, menus, accounts
   'skip to content', 'skip to main content', 'skip to navigation', 'skip to search', 'jump to content',
   'jump to navigation', 'skip navigation', 'main menu', 'menu', 'navigation', 'open menu', 'close menu',
@@ -152,7 +155,7 @@ export function furnitureKey(text: string, ascii = isAscii(text)): string {
   return out.slice(start, end);
 }
 
-const WHOLE = new Set(WHOLE_LINES.map((w) => furnitureKey(w)));
+const WHOLE: ReadonlySet<string> = new Set(WHOLE_LINES);
 
 /** True when the whole line is a furniture word or phrase. */
 export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
