@@ -8,7 +8,19 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
 import { lineFeatures } from '../src/fullpage/line-features.js';
-import { furnitureKey, furniturePhrase, hasFurniturePhrase, isEndHeader, isFurnitureLine, isShareBarKey, WHOLE_LINES } from '../src/fullpage/vocabulary.js';
+import {
+  COMMENT_HEADERS,
+  COMMENT_PREFIXES,
+  furnitureKey,
+  furniturePhrase,
+  hasFurniturePhrase,
+  isEndHeader,
+  isFurnitureLine,
+  isShareBarKey,
+  RELATED_HEADERS,
+  RELATED_PREFIXES,
+  WHOLE_LINES,
+} from '../src/fullpage/vocabulary.js';
 import { parseArticle } from '../src/index.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { segmentText } from '../src/text/segment-text.js';
@@ -424,9 +436,11 @@ describe('building blocks', () => {
     expect(bestRun([-1, -2])).toBeNull();
   });
 
-  it('furniture lines are written in key form (they are matched without computing their keys)', () => {
+  it('furniture lines and end headers are written in key form (they are matched without computing their keys)', () => {
     expect(WHOLE_LINES.length).toBeGreaterThan(100);
-    for (const line of WHOLE_LINES) expect(furnitureKey(line)).toBe(line);
+    for (const list of [WHOLE_LINES, COMMENT_HEADERS, COMMENT_PREFIXES, RELATED_HEADERS, RELATED_PREFIXES]) {
+      for (const line of list) expect(furnitureKey(line)).toBe(line);
+    }
   });
 
   it('furniture vocabulary matches whole lines across languages, case and decoration', () => {

@@ -272,7 +272,7 @@ export function hasFurniturePhrase(text: string, ascii = isAscii(text)): boolean
  * Headers that open a comment thread. A count may stand with them (`12 Comments`,
  * `Kommentare (3)`); what follows them is never the article.
  */
-const COMMENT_HEADERS: readonly string[] = [
+export const COMMENT_HEADERS: readonly string[] = [
   'comments', 'one comment', 'there are comments', 'there is comment', 'responses', 'one response',
   'leave a comment', 'leave a reply', 'add a comment', 'post a comment', 'join the conversation',
   'join the discussion', 'show comments', 'view comments', 'reader comments',
@@ -284,14 +284,14 @@ const COMMENT_HEADERS: readonly string[] = [
 ];
 
 /** Comment headers that go on with what they are about (`12 thoughts on "…"`). */
-const COMMENT_PREFIXES: readonly string[] = ['thoughts on', 'responses to', 'comments on', 'comments to', 'replies to'];
+export const COMMENT_PREFIXES: readonly string[] = ['thoughts on', 'responses to', 'comments on', 'comments to', 'replies to'];
 
 /**
  * Headers that open related headlines, recommendations and more from the site. Such a box may
  * also stand inside an article, so the article may go on after one. Headers of boxes that mostly
  * stand inside articles (`Read more`, `Lire aussi`, `See also`) are not listed.
  */
-const RELATED_HEADERS: readonly string[] = [
+export const RELATED_HEADERS: readonly string[] = [
   // English
   'related', 'related articles', 'related stories', 'related posts', 'related content', 'related news',
   'related coverage', 'more stories', 'more news', 'more from', 'more articles', 'more on this story',
@@ -328,10 +328,11 @@ const RELATED_HEADERS: readonly string[] = [
 ];
 
 /** Related headers that go on with what they are about (`More from Science`). */
-const RELATED_PREFIXES: readonly string[] = ['more from', 'more stories from', 'mehr aus', 'mehr zum thema', 'plus d’articles', 'más artículos de'];
+export const RELATED_PREFIXES: readonly string[] = ['more from', 'more stories from', 'mehr aus', 'mehr zum thema', 'plus d’articles', 'más artículos de'];
 
-const keys = (list: readonly string[]): Set<string> => new Set(list.map((w) => furnitureKey(w)));
-const prefixKeys = (list: readonly string[]): string[] => list.map((p) => `${furnitureKey(p)} `);
+// The lists are written in key form (test/fullpage.test.ts checks): used as they are.
+const keys = (list: readonly string[]): Set<string> => new Set(list);
+const prefixKeys = (list: readonly string[]): string[] => list.map((p) => `${p} `);
 const COMMENT_WHOLE = keys(COMMENT_HEADERS);
 const COMMENT_PREFIX_KEYS = prefixKeys(COMMENT_PREFIXES);
 const RELATED_WHOLE = keys(RELATED_HEADERS);

@@ -10,10 +10,13 @@ export class CharFlags {
   private readonly astral = new Map<number, number>();
   private readonly tests: readonly RegExp[];
 
-  /** `tests[k]` decides flag bit `1 << k` for one code point (at most seven tests). */
+  /**
+   * `tests[k]` decides flag bit `1 << k` for one code point (at most seven tests; neither global
+   * nor sticky, so `test` keeps no state).
+   */
   constructor(tests: readonly RegExp[]) {
-    if (tests.length > 7) throw new RangeError('at most seven flags');
-    this.tests = tests.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/gu, '')));
+    if (tests.length > 7 || tests.some((re) => re.global || re.sticky)) throw new RangeError('at most seven tests, neither global nor sticky');
+    this.tests = tests;
   }
 
   private compute(ch: string): number {
