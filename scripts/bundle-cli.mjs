@@ -55,7 +55,7 @@ await build({
   // loaded on demand: kept as separate files
   external: ['cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
   plugins: [lazyModulesStayOutside, childProcessOnFirstUse],
-  // the sources locate lazily loaded files from their own URL
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // the sources locate lazily loaded files from their own URL, computed when first asked for
+  define: { 'import.meta.url': '__bundleMeta.url' },
+  banner: { js: "const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
 });
