@@ -49,7 +49,8 @@ export function settingsHash(settings: ConvertSettings, dedupe: boolean): string
 
 /** Pack a fingerprint for the manifest. */
 export function packFingerprint(fp: Fingerprint): { e: string; m: string | null } {
-  return { e: fp.exact, m: fp.minhash === null ? null : Buffer.from(Uint32Array.from(fp.minhash).buffer).toString('base64') };
+  const m = fp.minhash;
+  return { e: fp.exact, m: m === null ? null : Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64') };
 }
 
 /** Unpack a fingerprint from the manifest. */
@@ -57,7 +58,7 @@ export function unpackFingerprint(packed: { e: string; m: string | null }): Fing
   if (packed.m === null) return { exact: packed.e, minhash: null };
   const bytes = Buffer.from(packed.m, 'base64');
   const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return { exact: packed.e, minhash: Array.from(words) };
+  return { exact: packed.e, minhash: words };
 }
 
 function isEntry(value: unknown): value is ManifestEntry {

@@ -86,10 +86,10 @@ export interface ConvertRequest {
 
 /** Content fingerprint for duplicate detection. */
 export interface Fingerprint {
-  /** Hex hash of the normalised title and body: equal for exact duplicates. */
+  /** Hex hash (128 bits, 32 hex digits) of the normalised title and body: equal for exact duplicates. */
   exact: string;
   /** MinHash signature over word shingles, or `null` when the text is too short to compare. */
-  minhash: number[] | null;
+  minhash: Uint32Array | null;
 }
 
 /** The answer to a `ConvertRequest`. */
