@@ -4,7 +4,7 @@
  * with its failures as batch reasons.
  */
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, readInputFile } from '../cli/read-input.js';
 import { BatchInputError } from './types.js';
 
@@ -35,7 +35,7 @@ export function readFileBytesSync(path: string, maxBytes: number): Uint8Array {
     if (info.isDirectory()) throw new BatchInputError('is a directory', 'directory');
     if (info.size > maxBytes) throw new BatchInputError(`is ${info.size} bytes, over the --max-bytes limit of ${maxBytes}`, 'too-large');
     try {
-      return readFileSync(fd);
+      return readAll(fd, info.size);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EISDIR') throw new BatchInputError('is a directory', 'directory');
@@ -44,4 +44,24 @@ export function readFileBytesSync(path: string, maxBytes: number): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Read an open file to its end, expecting `size` bytes (it may have changed since the stat): one
+ * byte of room more, so that the end is seen without growing the buffer.
+ */
+function readAll(fd: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const grown = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
 }

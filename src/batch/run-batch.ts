@@ -29,8 +29,12 @@ import { walkInputs } from './walk-inputs.js';
 export const EXIT_INTERRUPTED = 130;
 /** Below this many inputs the batch converts in the calling thread: starting workers costs more. */
 export const SMALL_BATCH = 8;
-/** Inputs per conversion task: one message to a worker and one back for this many inputs. */
-const CHUNK = 16;
+/**
+ * Inputs per conversion task: one message to a worker and one back for this many. Tasks start
+ * small (so that a short batch still spreads over the workers) and grow to the largest size.
+ */
+const CHUNK_MIN = 4;
+const CHUNK_MAX = 32;
 /** Tasks in flight per worker thread: one converting, one queued so that no worker waits. */
 const TASKS_PER_THREAD = 2;
 
@@ -492,6 +496,7 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
   const window = converter.threads === 0 ? 1 : converter.threads * TASKS_PER_THREAD;
   const pending: Chunk[] = [];
   let discovered = 0;
+  let dispatched = 0;
   const drainOne = async (): Promise<boolean> => {
     const chunk = pending[0];
     if (chunk === undefined) return false;
@@ -519,7 +524,8 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       discovered++;
       progress.setTotal(Math.max(counted, discovered));
       items.push(item);
-      if (items.length < CHUNK) continue;
+      if (items.length < Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, Math.floor(dispatched / window)))) continue;
+      dispatched += items.length;
       pending.push(await dispatch(run, items));
       items = [];
       while (pending.length >= window && !stop.abandoned) {
