@@ -5,7 +5,8 @@
  * hashing bands so that no pairwise comparison of the whole batch is needed).
  *
  * Only originals are indexed, and compactly, since the index lives as long as the batch: about
- * 330 bytes per original (see docs/batch.md) in a few typed arrays, no object per input.
+ * 230 bytes and the name per original (see docs/batch.md) in a few typed arrays, no object per
+ * input.
  */
 
 import { MINHASH_SLOTS } from './fingerprint.js';
@@ -16,7 +17,10 @@ import type { Fingerprint } from './types.js';
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** LSH bands × rows = slots; 8 × 4 finds pairs at similarity 0.8 with probability ≈ 0.985, at 0.9 ≈ 0.9998. */
 const BANDS = 8;
+const BAND_BITS = 3;
 const ROWS = MINHASH_SLOTS / BANDS;
+/** Band entries are `id × BANDS + band` in 31 bits. */
+const MAX_ORIGINALS = 2 ** (31 - BAND_BITS);
 /** 32-bit words in an exact hash (128 bits, 32 hex digits). */
 const EXACT_WORDS = 4;
 /** Empty slot marker in the id arrays. */
@@ -30,10 +34,11 @@ export interface DuplicateMatch {
   similarity: number;
 }
 
-function bandKey(signature: ArrayLike<number>, band: number): number {
+/** The key of one LSH band of the signature that starts at `base` in `signatures`. */
+function bandKey(signatures: ArrayLike<number>, base: number, band: number): number {
   let h = Math.imul(band + 1, 0x9e3779b1);
   for (let r = 0; r < ROWS; r++) {
-    h ^= signature[band * ROWS + r] ?? 0;
+    h ^= signatures[base + band * ROWS + r] ?? 0;
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   }
   return h >>> 0;
@@ -51,50 +56,46 @@ function exactWords(hex: string, into: Uint32Array): Uint32Array {
 }
 
 /**
- * A multimap from 32-bit keys to original ids, in two typed arrays with linear probing: every
- * (key, id) pair has its own slot, and a lookup collects the ids of its key up to the first
- * empty slot. Kept at most half full.
+ * A multimap from 32-bit keys to entries (non-negative 32-bit numbers), in one Int32Array with
+ * linear probing: every entry has its own slot, and a lookup visits the entries of its key up to
+ * the first empty slot. Keys are not stored: `keyOf` works them out again from the entry (from
+ * the signatures and hashes kept anyway), which halves the table. Kept at most half full.
  */
-class KeyTable {
+class EntryTable {
   private bits = 10;
-  private keys = new Uint32Array(1 << this.bits);
-  private ids = new Int32Array(1 << this.bits).fill(EMPTY);
+  private slots = new Int32Array(1 << this.bits).fill(EMPTY);
   private size = 0;
 
-  add(key: number, id: number): void {
-    if ((this.size + 1) * 2 > this.ids.length) this.grow();
-    this.place(key, id);
+  constructor(private readonly keyOf: (entry: number) => number) {}
+
+  add(key: number, entry: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    this.place(key, entry);
     this.size++;
   }
 
-  /** Call `each` for every id stored under `key`. */
-  forEach(key: number, each: (id: number) => void): void {
-    const mask = this.ids.length - 1;
+  /** Call `each` for every entry stored under `key`. */
+  forEach(key: number, each: (entry: number) => void): void {
+    const mask = this.slots.length - 1;
     for (let slot = home(key, this.bits); ; slot = (slot + 1) & mask) {
-      const id = this.ids[slot] ?? EMPTY;
-      if (id === EMPTY) return;
-      if (this.keys[slot] === key) each(id);
+      const entry = this.slots[slot] ?? EMPTY;
+      if (entry === EMPTY) return;
+      if (this.keyOf(entry) === key) each(entry);
     }
   }
 
-  private place(key: number, id: number): void {
-    const mask = this.ids.length - 1;
+  private place(key: number, entry: number): void {
+    const mask = this.slots.length - 1;
     let slot = home(key, this.bits);
-    while (this.ids[slot] !== EMPTY) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
-    this.ids[slot] = id;
+    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const ids = this.ids;
+    const slots = this.slots;
     this.bits++;
-    this.keys = new Uint32Array(1 << this.bits);
-    this.ids = new Int32Array(1 << this.bits).fill(EMPTY);
-    for (let slot = 0; slot < ids.length; slot++) {
-      const id = ids[slot] ?? EMPTY;
-      if (id !== EMPTY) this.place(keys[slot] ?? 0, id);
-    }
+    this.slots = new Int32Array(1 << this.bits).fill(EMPTY);
+    for (const entry of slots) if (entry !== EMPTY) this.place(this.keyOf(entry), entry);
   }
 }
 
@@ -104,9 +105,12 @@ export class DuplicateIndex {
   /** Exact hashes by original id, four words each. */
   private exactHashes = new Uint32Array(EXACT_WORDS * 1024);
   /** Original ids by the first word of their exact hash. */
-  private readonly exact = new KeyTable();
-  /** Original ids by LSH band key (band keys of all bands share the table, as the keys mix in the band). */
-  private readonly bands = new KeyTable();
+  private readonly exact = new EntryTable((id) => this.exactHashes[id * EXACT_WORDS] ?? 0);
+  /**
+   * `id × BANDS + band` by LSH band key (band keys of all bands share the table, as the keys mix
+   * in the band).
+   */
+  private readonly bands = new EntryTable((entry) => bandKey(this.signatures, (entry >>> BAND_BITS) * MINHASH_SLOTS, entry & (BANDS - 1)));
   /** Signatures by original id; ids without a signature leave their slots unused. */
   private signatures = new Uint32Array(MINHASH_SLOTS * 1024);
   private readonly words = new Uint32Array(EXACT_WORDS);
@@ -142,7 +146,8 @@ export class DuplicateIndex {
     let bestSimilarity = 0;
     const seen: number[] = [];
     for (let band = 0; band < BANDS; band++) {
-      this.bands.forEach(bandKey(signature, band), (id) => {
+      this.bands.forEach(bandKey(signature, 0, band), (entry) => {
+        const id = entry >>> BAND_BITS;
         if (seen.includes(id)) return;
         seen.push(id);
         const s = this.similarityTo(id, signature);
@@ -163,6 +168,7 @@ export class DuplicateIndex {
   }
 
   private register(words: Uint32Array, signature: ArrayLike<number> | null, name: string): void {
+    if (this.names.size >= MAX_ORIGINALS) return; // beyond the limit, later articles are not indexed
     const id = this.names.add(name);
     this.exactHashes = ensure(this.exactHashes, (id + 1) * EXACT_WORDS);
     this.exactHashes.set(words, id * EXACT_WORDS);
@@ -170,7 +176,7 @@ export class DuplicateIndex {
     if (signature === null) return;
     this.signatures = ensure(this.signatures, (id + 1) * MINHASH_SLOTS);
     for (let i = 0; i < MINHASH_SLOTS; i++) this.signatures[id * MINHASH_SLOTS + i] = signature[i] ?? 0;
-    for (let band = 0; band < BANDS; band++) this.bands.add(bandKey(signature, band), id);
+    for (let band = 0; band < BANDS; band++) this.bands.add(bandKey(signature, 0, band), id * BANDS + band);
   }
 }
 

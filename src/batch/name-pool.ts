@@ -15,6 +15,11 @@ export class NamePool {
   private ends = new Uint32Array(1024);
   private count = 0;
 
+  /** How many strings were added. */
+  get size(): number {
+    return this.count;
+  }
+
   /** Add a string; returns its number. */
   add(text: string): number {
     // A UTF-16 unit never takes more than three UTF-8 bytes.
@@ -27,6 +32,20 @@ export class NamePool {
     }
     this.ends[this.count] = this.used;
     return this.count++;
+  }
+
+  /** True when string `n` is `text` (compared as UTF-8, as the file system sees names). */
+  equals(n: number, text: string): boolean {
+    if (n < 0 || n >= this.count) return false;
+    const start = n === 0 ? 0 : (this.ends[n - 1] ?? 0);
+    const end = this.ends[n] ?? start;
+    if (end - start > text.length * 3 || end - start < text.length) return false;
+    this.reserve(text.length * 3);
+    const scratch = this.bytes.subarray(this.used);
+    const written = encoder.encodeInto(text, scratch).written;
+    if (written !== end - start) return false;
+    for (let i = 0; i < written; i++) if (scratch[i] !== this.bytes[start + i]) return false;
+    return true;
   }
 
   /** The string numbered `n` (`''` when there is none). */
