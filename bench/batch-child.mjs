@@ -1,9 +1,11 @@
 // Runs the built CLI in this process and reports its peak memory: the benchmark's child.
-// Prints one JSON line {"code", "maxRssMB"} on fd 3 after the CLI ends.
+// Prints one JSON line {"code", "maxRssMB", "userS", "systemS"} on fd 3 after the CLI ends
+// (CPU seconds of all the process's threads).
 import { writeSync } from 'node:fs';
 import { main } from '../dist/cli/main.js';
 import { processIO } from '../dist/cli/io.js';
 
 const code = await main(process.argv.slice(2), processIO());
-writeSync(3, JSON.stringify({ code, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+const usage = process.resourceUsage();
+writeSync(3, JSON.stringify({ code, maxRssMB: usage.maxRSS / 1024, userS: usage.userCPUTime / 1e6, systemS: usage.systemCPUTime / 1e6 }) + '\n');
 process.exitCode = code;

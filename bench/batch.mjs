@@ -1,8 +1,10 @@
 // Batch benchmark: converts generated articles (about 5 KB each, six languages) from a nested
-// folder to an --out-dir, at -j1 and -j2, and prints files/s, MB/s and peak RSS; then peak RSS
-// for a small and a large batch (memory should stay flat in the number of inputs).
+// folder to an --out-dir, at -j1 and -j2, and prints files/s, MB/s, CPU seconds and peak RSS,
+// beside `cp -r` of the same tree (the floor: reading and writing as many files); then peak RSS
+// for a small and a large batch (memory should stay flat in the number of inputs). Each timing
+// is the median of --repeat runs (the machine may be shared: look at CPU seconds too).
 //
-//   node bench/batch.mjs [--count 10000] [--small 1000] [--large 50000] [--jobs 1,2] [--bytes 5000]
+//   node bench/batch.mjs [--count 10000] [--small 1000] [--large 50000] [--jobs 1,2] [--bytes 5000] [--repeat 3] [--memory 0]
 //
 // `main(options)` is exported for bench/run.mjs; it returns the measurements.
 
@@ -32,7 +34,25 @@ async function generate(dir, count, bytes) {
   return total;
 }
 
-/** Run the CLI once; resolves with wall time, exit code and peak RSS. */
+/** Run a command once; resolves with its wall time and exit code. */
+function timeCommand(command, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ seconds: (performance.now() - start) / 1000, code, stderr }));
+  });
+}
+
+/** The run with the median wall time. */
+function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Run the CLI once; resolves with wall time, exit code, CPU seconds and peak RSS. */
 function runOnce(args, cwd) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -44,8 +64,8 @@ function runOnce(args, cwd) {
     child.on('error', reject);
     child.on('close', () => {
       const seconds = (performance.now() - start) / 1000;
-      const parsed = stats.trim() === '' ? { code: null, maxRssMB: NaN } : JSON.parse(stats.trim());
-      resolve({ seconds, code: parsed.code, maxRssMB: parsed.maxRssMB, stderr });
+      const parsed = stats.trim() === '' ? { code: null, maxRssMB: NaN, userS: NaN, systemS: NaN } : JSON.parse(stats.trim());
+      resolve({ seconds, code: parsed.code, maxRssMB: parsed.maxRssMB, cpuSeconds: parsed.userS + parsed.systemS, userS: parsed.userS, stderr });
     });
   });
 }
@@ -63,7 +83,7 @@ function parseArgs(argv) {
 
 /**
  * Run the benchmark.
- * @param {{count?: number, small?: number, large?: number, jobs?: number[], bytes?: number, log?: (line: string) => void}} [options]
+ * @param {{count?: number, small?: number, large?: number, jobs?: number[], bytes?: number, repeat?: number, memory?: number, log?: (line: string) => void}} [options]
  */
 export async function main(options = {}) {
   const count = options.count ?? 10_000;
@@ -71,22 +91,53 @@ export async function main(options = {}) {
   const large = options.large ?? 50_000;
   const jobs = options.jobs ?? [1, 2];
   const bytes = options.bytes ?? 5_000;
+  const repeat = Math.max(1, options.repeat ?? 3);
+  const memory = options.memory ?? 1;
   const log = options.log ?? ((line) => console.log(line));
   const root = await mkdtemp(join(tmpdir(), 'article-parse-bench-'));
-  const results = { throughput: [], memory: [] };
+  const results = { throughput: [], copy: null, memory: [] };
   try {
     log(`batch bench: generating ${count} articles of ~${bytes} bytes in ${root}`);
     const inputBytes = await generate(join(root, 'in'), count, bytes);
+    const copies = [];
+    for (let r = 0; r < repeat; r++) {
+      const run = await timeCommand('cp', ['-r', 'in', 'out-cp'], root);
+      if (run.code !== 0) throw new Error(`cp -r exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+      copies.push(run);
+      await rm(join(root, 'out-cp'), { recursive: true, force: true });
+    }
+    const copy = median(copies);
+    results.copy = { files: count, seconds: copy.seconds, filesPerSecond: count / copy.seconds, mbPerSecond: inputBytes / 1e6 / copy.seconds };
+    log(`  cp -r: ${count} files in ${copy.seconds.toFixed(2)} s = ${results.copy.filesPerSecond.toFixed(0)} files/s, ${results.copy.mbPerSecond.toFixed(1)} MB/s (median of ${repeat})`);
     for (const j of jobs) {
       const out = `out-j${j}`;
-      const run = await runOnce(['in', '--out-dir', out, `-j${j}`, '-q'], root);
-      if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
-      const row = { jobs: j, files: count, seconds: run.seconds, filesPerSecond: count / run.seconds, mbPerSecond: inputBytes / 1e6 / run.seconds, maxRssMB: run.maxRssMB };
+      const runs = [];
+      for (let r = 0; r < repeat; r++) {
+        const run = await runOnce(['in', '--out-dir', out, `-j${j}`, '-q'], root);
+        if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+        runs.push(run);
+        await rm(join(root, out), { recursive: true, force: true });
+      }
+      const run = median(runs);
+      const row = {
+        jobs: j,
+        files: count,
+        seconds: run.seconds,
+        filesPerSecond: count / run.seconds,
+        mbPerSecond: inputBytes / 1e6 / run.seconds,
+        cpuSeconds: run.cpuSeconds,
+        filesPerCpuSecond: count / run.cpuSeconds,
+        vsCopy: count / run.seconds / results.copy.filesPerSecond,
+        maxRssMB: run.maxRssMB,
+      };
       results.throughput.push(row);
-      log(`  -j${j}: ${count} files, ${(inputBytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${row.mbPerSecond.toFixed(2)} MB/s, peak RSS ${run.maxRssMB.toFixed(0)} MB`);
-      await rm(join(root, out), { recursive: true, force: true });
+      log(
+        `  -j${j}: ${count} files, ${(inputBytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${row.mbPerSecond.toFixed(2)} MB/s, ` +
+          `${run.cpuSeconds.toFixed(2)} CPU s (${row.filesPerCpuSecond.toFixed(0)} files per CPU second), ${row.vsCopy.toFixed(3)}× cp -r, peak RSS ${run.maxRssMB.toFixed(0)} MB (median of ${repeat})`,
+      );
     }
     await rm(join(root, 'in'), { recursive: true, force: true });
+    if (memory === 0) return results;
     const memJobs = Math.max(...jobs);
     for (const n of [small, large]) {
       log(`  memory: generating ${n} articles…`);

@@ -7,8 +7,11 @@ import { hasErrors, parseArticle, render } from '../index.js';
 import { fingerprintArticle } from './fingerprint.js';
 import type { ConvertRequest, ConvertResult } from './types.js';
 
-/** Convert one input. Never throws for bad input: an input without an article has `output: null`. */
-export function convert(request: ConvertRequest): ConvertResult {
+/**
+ * Convert one input. Never throws for bad input: an input without an article has `output: null`.
+ * `withFingerprint: false` skips the duplicate fingerprint (for callers that do not group).
+ */
+export function convert(request: ConvertRequest, withFingerprint = true): ConvertResult {
   const start = performance.now();
   const { settings } = request;
   const article = parseArticle(request.bytes, {
@@ -19,6 +22,6 @@ export function convert(request: ConvertRequest): ConvertResult {
   });
   const failed = hasErrors(article.diagnostics);
   const output = failed ? null : render(article, settings.format, { compact: settings.compact });
-  const fingerprint = failed ? null : fingerprintArticle(article);
+  const fingerprint = failed || !withFingerprint ? null : fingerprintArticle(article);
   return { output, diagnostics: article.diagnostics, fingerprint, ms: performance.now() - start };
 }

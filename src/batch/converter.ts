@@ -1,17 +1,18 @@
 /**
- * Where conversions run: in the calling thread (small batches and `-j1`, no start-up cost) or in
- * a piscina worker pool of N threads. Both give the same results; the runner keeps input order.
+ * Where conversion tasks run: in the calling thread (small batches and `-j1`, no start-up cost)
+ * or in a piscina worker pool of N threads. Both give the same results; the runner keeps input
+ * order. A task carries several inputs, so that messaging costs little per input.
  */
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { convert } from './convert.js';
-import type { ConvertRequest, ConvertResult } from './types.js';
+import { runTask } from './run-task.js';
+import type { TaskRequest, TaskResult } from './types.js';
 
-/** Runs conversions. */
+/** Runs conversion tasks. */
 export interface Converter {
-  convert(request: ConvertRequest): Promise<ConvertResult>;
-  /** Stop the workers (after the pending conversions). */
+  run(request: TaskRequest): Promise<TaskResult[]>;
+  /** Stop the workers (after the pending tasks). */
   close(): Promise<void>;
   /** Worker threads in use; 0 when converting in the calling thread. */
   readonly threads: number;
@@ -20,7 +21,13 @@ export interface Converter {
 /** Conversions in the calling thread. */
 export function inlineConverter(): Converter {
   return {
-    convert: (request) => Promise.resolve(convert(request)),
+    run: (request) => {
+      try {
+        return Promise.resolve(runTask(request));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
     close: () => Promise.resolve(),
     threads: 0,
   };
@@ -39,14 +46,34 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }
 
+/**
+ * A worker's young generation, in MB. V8 lets it grow to several times this over a long run,
+ * which makes peak memory grow with the batch; conversions keep little alive between inputs, so
+ * a small one costs no measurable time.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** Conversions in a pool of `threads` worker threads (piscina is loaded on first use). */
 export async function poolConverter(threads: number): Promise<Converter> {
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<ConvertRequest, ConvertResult>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const pool = new Piscina<TaskRequest, TaskResult[]>({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   return {
-    convert(request) {
-      const bytes = ownBuffer(request.bytes);
-      return pool.run({ ...request, bytes }, { transferList: [bytes.buffer as ArrayBuffer] });
+    run(request) {
+      // Bytes already in memory (archive entries, stdin) are moved, not copied; files are read by the worker.
+      const transferList: ArrayBuffer[] = [];
+      const inputs = request.inputs.map((input) => {
+        if (input.bytes === null) return input;
+        const bytes = ownBuffer(input.bytes);
+        transferList.push(bytes.buffer as ArrayBuffer);
+        return { ...input, bytes };
+      });
+      return pool.run({ ...request, inputs }, { transferList });
     },
     close: () => pool.destroy(),
     threads,

@@ -7,7 +7,8 @@
  */
 
 import { createHash } from 'node:crypto';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../cli/write-output.js';
@@ -49,7 +50,8 @@ export function settingsHash(settings: ConvertSettings, dedupe: boolean): string
 
 /** Pack a fingerprint for the manifest. */
 export function packFingerprint(fp: Fingerprint): { e: string; m: string | null } {
-  return { e: fp.exact, m: fp.minhash === null ? null : Buffer.from(Uint32Array.from(fp.minhash).buffer).toString('base64') };
+  const m = fp.minhash;
+  return { e: fp.exact, m: m === null ? null : Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64') };
 }
 
 /** Unpack a fingerprint from the manifest. */
@@ -57,7 +59,7 @@ export function unpackFingerprint(packed: { e: string; m: string | null }): Fing
   if (packed.m === null) return { exact: packed.e, minhash: null };
   const bytes = Buffer.from(packed.m, 'base64');
   const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return { exact: packed.e, minhash: Array.from(words) };
+  return { exact: packed.e, minhash: words };
 }
 
 function isEntry(value: unknown): value is ManifestEntry {
@@ -66,11 +68,18 @@ function isEntry(value: unknown): value is ManifestEntry {
   return typeof v['input'] === 'string' && typeof v['version'] === 'string' && typeof v['settings'] === 'string' && typeof v['status'] === 'string';
 }
 
+/** Lines are gathered and appended in one write when the runner flushes (or at this many characters). */
+const FLUSH_AT = 64 * 1024;
+
 /** The manifest of one output folder. */
 export class Manifest {
+  private pending: string[] = [];
+  private size = 0;
+
   private constructor(
     private readonly path: string,
-    private readonly handle: FileHandle | null,
+    /** The open file descriptor, or `null` for a dry run. */
+    private fd: number | null,
     /** Entries from earlier runs (kept only when resuming) merged with this run's. */
     private readonly entries: Map<string, ManifestEntry> | null,
   ) {}
@@ -109,8 +118,8 @@ export class Manifest {
         }
       }
     }
-    const handle = readOnly ? null : await open(path, resume ? 'a' : 'w');
-    return new Manifest(path, handle, entries);
+    const fd = readOnly ? null : openSync(path, resume ? 'a' : 'w');
+    return new Manifest(path, fd, entries);
   }
 
   /** The latest earlier entry for an input (only when resuming). */
@@ -118,17 +127,40 @@ export class Manifest {
     return this.entries?.get(input);
   }
 
-  /** Append one input's entry. Throws when the folder cannot be written (the batch then stops). */
-  async record(entry: ManifestEntry): Promise<void> {
-    if (this.handle === null) return;
-    await this.handle.appendFile(JSON.stringify(entry) + '\n');
+  /**
+   * Add one input's entry; it reaches the file at the next `flush` (the runner flushes after
+   * each group of finished inputs). Throws when the folder cannot be written (the batch then stops).
+   */
+  record(entry: ManifestEntry): void {
+    if (this.fd === null) return;
+    const line = JSON.stringify(entry) + '\n';
+    this.pending.push(line);
+    this.size += line.length;
     this.entries?.set(entry.input, entry);
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  /** Append the entries recorded since the last flush. Throws when the folder cannot be written. */
+  flush(): void {
+    if (this.fd === null || this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    const bytes = Buffer.from(text, 'utf8');
+    let at = 0;
+    while (at < bytes.length) at += writeSync(this.fd, bytes, at, bytes.length - at);
   }
 
   /** Close the manifest; a resumed manifest is rewritten with one line per input. */
   async close(): Promise<void> {
-    if (this.handle === null) return;
-    await this.handle.close();
+    if (this.fd === null) return;
+    const fd = this.fd;
+    try {
+      this.flush();
+    } finally {
+      this.fd = null;
+      closeSync(fd);
+    }
     if (this.entries === null) return;
     const lines: string[] = [];
     for (const entry of this.entries.values()) lines.push(JSON.stringify(entry) + '\n');

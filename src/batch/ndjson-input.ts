@@ -103,11 +103,14 @@ export async function runNdjsonInput(options: NdjsonInputOptions, io: CliIO): Pr
           io.stderr.write(`${parsed.id}: ${paint.error('error')} is ${bytes.byteLength} bytes, over the --max-bytes limit of ${options.maxBytes}\n`);
           continue;
         }
-        const result = convert({
-          bytes,
-          path: parsed.id,
-          settings: { ...options.settings, format: 'ndjson', inputFormat: parsed.kind === 'html' ? 'html' : options.settings.inputFormat },
-        });
+        const result = convert(
+          {
+            bytes,
+            path: parsed.id,
+            settings: { ...options.settings, format: 'ndjson', inputFormat: parsed.kind === 'html' ? 'html' : options.settings.inputFormat },
+          },
+          false,
+        );
         if (result.output === null) {
           failed++;
           for (const text of diagnosticLines(parsed.id, result.diagnostics, 'quiet', paint)) io.stderr.write(text + '\n');

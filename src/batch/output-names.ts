@@ -6,6 +6,7 @@
  */
 
 import { extensionOf } from './entry-path.js';
+import { NameSet } from './name-set.js';
 
 /** An output name and whether it differs from the natural one. */
 export interface OutputName {
@@ -14,9 +15,12 @@ export interface OutputName {
   renamed: boolean;
 }
 
-/** Hands out unique output names in input order (so the same inputs always get the same names). */
+/**
+ * Hands out unique output names in input order (so the same inputs always get the same names).
+ * Every name handed out is remembered, off the JavaScript heap (about 50 bytes per name).
+ */
 export class OutputNamer {
-  private readonly taken = new Set<string>();
+  private readonly taken = new NameSet();
 
   /**
    * @param extension The output extension with its dot (`.json`).
@@ -45,9 +49,6 @@ export class OutputNamer {
   }
 
   private claim(path: string): boolean {
-    const key = path.toLowerCase();
-    if (this.taken.has(key)) return false;
-    this.taken.add(key);
-    return true;
+    return this.taken.add(path.toLowerCase());
   }
 }

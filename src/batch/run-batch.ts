@@ -1,11 +1,13 @@
 /**
- * The batch runner: walk → plan (output names, resume check) → convert (in this thread or a
- * worker pool, a bounded window of inputs in flight) → finish each input *in input order*
- * (duplicate check, atomic write or stdout record, manifest, report, progress). Finishing in
- * input order is what makes the output of `-j N` byte-identical to `-j1`.
+ * The batch runner: walk → plan (output names, resume check, output folder) → convert in chunks
+ * (in this thread or a worker pool, a bounded window of chunks in flight; the converting thread
+ * reads the input, converts it and writes the output to a temporary file) → finish each input
+ * *in input order* (duplicate check, rename into place or stdout record, manifest, report,
+ * progress). Finishing in input order is what makes the output of `-j N` byte-identical to `-j1`.
  */
 
-import { readFile, stat } from 'node:fs/promises';
+import { statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { diagnosticLines, type Paint, type Verbosity } from '../cli/report.js';
@@ -13,20 +15,28 @@ import { OUTPUT_EXTENSIONS, type Diagnostic } from '../index.js';
 import { inlineConverter, poolConverter, type Converter } from './converter.js';
 import { DuplicateIndex, type DuplicateMatch } from './duplicates.js';
 import { countInputs } from './count-inputs.js';
-import { contentHash, Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
-import { OutputFolder, OutputFolderError, OutputWriteError } from './output-folder.js';
+import { Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
+import { OutputFolder, OutputFolderError, OutputWriteError, type PreparedOutput } from './output-folder.js';
 import { OutputNamer, type OutputName } from './output-names.js';
 import { startProgress, type Progress } from './progress.js';
 import { ReportFile } from './report-file.js';
 import { StopSignal } from './stop-signal.js';
 import { countStatus, emptyTally, formatSummary, type Tally } from './summary.js';
-import { BatchInputError, type ConvertResult, type ConvertSettings, type InputItem, type InputStatus, type ReasonCode, type ReportRecord } from './types.js';
+import { BatchInputError, type ConvertSettings, type InputItem, type InputStatus, type ReasonCode, type ReportRecord, type TaskInput, type TaskResult } from './types.js';
 import { walkInputs } from './walk-inputs.js';
 
 /** Exit code after SIGINT/SIGTERM (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
 /** Below this many inputs the batch converts in the calling thread: starting workers costs more. */
 export const SMALL_BATCH = 8;
+/**
+ * Inputs per conversion task: one message to a worker and one back for this many. Tasks start
+ * small (so that a short batch still spreads over the workers) and grow to the largest size.
+ */
+const CHUNK_MIN = 4;
+const CHUNK_MAX = 32;
+/** Tasks in flight per worker thread: one converting, one queued so that no worker waits. */
+const TASKS_PER_THREAD = 2;
 
 /** How to run a batch. */
 export interface BatchOptions {
@@ -57,17 +67,32 @@ export interface BatchOptions {
 /** Exit codes the runner returns. */
 export const BATCH_EXIT = { ok: 0, failed: 1, usage: 2, interrupted: EXIT_INTERRUPTED } as const;
 
-/** One input between start and finish. */
+/** One input between plan and finish. */
 interface Outcome {
   item: InputItem;
   name: OutputName | null;
+  /** The output's place and temporary file, made ready before converting. */
+  prepared: PreparedOutput | null;
+  /** Why the output cannot be written where it belongs (found while preparing). */
+  unwritable: OutputWriteError | null;
+  /** An earlier manifest entry that is current if the input's hash is unchanged (`--skip-existing`). */
+  candidate: ManifestEntry | null;
   bytes: number | null;
   hash: string | null;
-  result: ConvertResult | null;
+  result: TaskResult | null;
   /** Set when `--skip-existing` found a current output. */
   upToDate: ManifestEntry | null;
   failure: { reason: ReasonCode; message: string } | null;
   ms: number;
+}
+
+/** Inputs converted together, finished one by one in input order. */
+interface Chunk {
+  outcomes: Outcome[];
+  /** Settles once the conversion results are in `outcomes`. */
+  converted: Promise<void>;
+  /** How many outcomes have been finished. */
+  finished: number;
 }
 
 /** The run's shared state. */
@@ -107,9 +132,9 @@ async function* inputSource(options: BatchOptions, readList: () => Promise<Uint8
   }
 }
 
-async function fileExists(path: string): Promise<boolean> {
+function fileExists(path: string): boolean {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
@@ -126,45 +151,101 @@ async function peek<T>(iterator: AsyncIterator<T>, n: number): Promise<{ head: T
   return { head, ended: false };
 }
 
-/** Read, check and convert one input; never rejects. */
-async function start(run: Run, item: InputItem): Promise<Outcome> {
-  const began = performance.now();
-  const outcome: Outcome = { item, name: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0 };
+/**
+ * Plan one input in input order: its output name, whether an earlier output may be current, its
+ * output folder and temporary file; returns what to ask of the converting thread (or `null`).
+ */
+async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; input: TaskInput | null }> {
+  const outcome: Outcome = { item, name: null, prepared: null, unwritable: null, candidate: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0 };
   if (item.verdict !== undefined) {
     outcome.failure = { reason: item.verdict.reason, message: item.verdict.message };
-    return outcome;
+    return { outcome, input: null };
   }
+  const { options } = run;
   outcome.name = run.namer?.name(item.relPath) ?? null;
-  try {
-    const bytes = await item.load();
-    outcome.bytes = bytes.byteLength;
-    if (run.manifest !== null) {
-      outcome.hash = contentHash(bytes);
-      const earlier = run.options.mode === 'skip-existing' ? run.manifest.lookup(item.display) : undefined;
-      if (earlier !== undefined && (await isCurrent(run, earlier, outcome))) {
-        outcome.upToDate = earlier;
-        outcome.ms = performance.now() - began;
-        return outcome;
-      }
+  let bytes: Uint8Array | null = null;
+  if (item.file === undefined) {
+    const began = performance.now();
+    try {
+      bytes = await item.load();
+    } catch (error) {
+      if (error instanceof BatchInputError) outcome.failure = { reason: error.reason, message: error.message };
+      else outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
+      outcome.ms = performance.now() - began;
+      return { outcome, input: null };
     }
-    if (!run.options.dryRun) {
-      outcome.result = await run.converter.convert({ bytes, path: item.display === '<stdin>' ? null : item.display, settings: run.options.settings });
-    }
-  } catch (error) {
-    if (error instanceof BatchInputError) outcome.failure = { reason: error.reason, message: error.message };
-    else outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
   }
-  outcome.ms = performance.now() - began;
-  return outcome;
+  const earlier = options.mode === 'skip-existing' ? run.manifest?.lookup(item.display) : undefined;
+  if (earlier !== undefined && mayBeCurrent(run, earlier, outcome)) outcome.candidate = earlier;
+  // An output that is probably current gets its folder only if it has to be written after all.
+  if (run.folder !== null && outcome.name !== null && outcome.candidate === null) {
+    try {
+      outcome.prepared = run.folder.prepare(outcome.name.path);
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      outcome.unwritable = error;
+    }
+  }
+  const input: TaskInput = {
+    file: item.file ?? null,
+    bytes,
+    path: item.display === '<stdin>' ? null : item.display,
+    hash: run.manifest !== null,
+    skipIfHash: outcome.candidate?.hash ?? null,
+    convert: !options.dryRun,
+    temp: outcome.prepared?.temp ?? null,
+    returnOutput: !options.dryRun && (options.outDir === null || outcome.candidate !== null),
+  };
+  return { outcome, input };
 }
 
-/** True when an earlier manifest entry still describes this input's output. */
-async function isCurrent(run: Run, entry: ManifestEntry, outcome: Outcome): Promise<boolean> {
-  if (entry.hash !== outcome.hash || entry.version !== TOOL_VERSION || entry.settings !== run.settingsKey) return false;
+/** True when an earlier manifest entry still describes this input's output, provided its content is unchanged. */
+function mayBeCurrent(run: Run, entry: ManifestEntry, outcome: Outcome): boolean {
+  if (entry.hash === null || entry.version !== TOOL_VERSION || entry.settings !== run.settingsKey) return false;
   if (entry.status === 'duplicate') return entry.output === null;
   if (entry.status !== 'converted' && entry.status !== 'warnings') return false;
   if (entry.output === null || entry.output !== outcome.name?.path || run.options.outDir === null) return false;
   return fileExists(resolve(run.io.cwd, run.options.outDir, ...entry.output.split('/')));
+}
+
+/** Plan a chunk of inputs and hand the convertible ones to the converter as one task. */
+async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
+  const outcomes: Outcome[] = [];
+  const inputs: TaskInput[] = [];
+  const owners: Outcome[] = [];
+  for (const item of items) {
+    const { outcome, input } = await plan(run, item);
+    outcomes.push(outcome);
+    if (input !== null) {
+      inputs.push(input);
+      owners.push(outcome);
+    }
+  }
+  const converted =
+    inputs.length === 0
+      ? Promise.resolve()
+      : run.converter.run({ inputs, settings: run.options.settings, maxBytes: run.options.maxBytes }).then(
+          (results) => {
+            owners.forEach((outcome, i) => {
+              const result = results[i];
+              if (result !== undefined) take(outcome, result);
+            });
+          },
+          (error: unknown) => {
+            for (const outcome of owners) outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
+          },
+        );
+  return { outcomes, converted, finished: 0 };
+}
+
+/** Record a conversion result on its outcome. */
+function take(outcome: Outcome, result: TaskResult): void {
+  outcome.result = result;
+  outcome.bytes = result.bytes;
+  outcome.hash = result.hash;
+  outcome.ms = result.ms;
+  if (result.failure !== null) outcome.failure = result.failure;
+  else if (result.upToDate) outcome.upToDate = outcome.candidate;
 }
 
 /** The reason code for an input that produced no article. */
@@ -205,31 +286,32 @@ async function finish(run: Run, outcome: Outcome): Promise<void> {
   const { options, io } = run;
   const { paint, verbosity } = options;
   const display = outcome.item.display;
+  const result = outcome.result;
   let line: ReportRecord;
   let match: DuplicateMatch | null = null;
 
-  if (outcome.failure !== null || (outcome.result !== null && outcome.result.output === null)) {
-    const reason = outcome.failure?.reason ?? parseFailureReason(outcome.result?.diagnostics ?? []);
+  if (outcome.failure !== null || (result !== null && !result.upToDate && options.dryRun === false && !result.produced)) {
+    const reason = outcome.failure?.reason ?? parseFailureReason(result?.diagnostics ?? []);
     const message = outcome.failure?.message ?? null;
     const status: InputStatus = reason === 'not-an-article' ? 'skipped' : 'failed';
     line = record(outcome, status, reason, message, null, null);
+    if (outcome.prepared !== null) run.folder?.discard(outcome.prepared);
+    outcome.prepared = null;
     if (status === 'failed') {
       if (message !== null) io.stderr.write(`${display}: ${paint.error('error')} ${message}\n`);
-      for (const text of diagnosticLines(display, outcome.result?.diagnostics ?? [], 'quiet', paint)) io.stderr.write(text + '\n');
-      if (outcome.name !== null && outcome.hash !== null) await note(run, { input: display, output: null, hash: outcome.hash, version: TOOL_VERSION, settings: run.settingsKey, status });
+      for (const text of diagnosticLines(display, result?.diagnostics ?? [], 'quiet', paint)) io.stderr.write(text + '\n');
+      if (outcome.name !== null && outcome.hash !== null) note(run, { input: display, output: null, hash: outcome.hash, version: TOOL_VERSION, settings: run.settingsKey, status });
     }
   } else if (outcome.upToDate !== null) {
     const entry = outcome.upToDate;
     if (entry.fp !== undefined) match = run.duplicates.check(unpackFingerprint(entry.fp), display);
     line = record(outcome, 'skipped', 'up-to-date', null, entry.output, match);
-  } else if (outcome.result === null) {
+  } else if (options.dryRun || result === null) {
     // --dry-run: the planned write
     const target = outcome.name !== null && options.outDir !== null ? resolve(io.cwd, options.outDir, ...outcome.name.path.split('/')) : null;
     if (target !== null && !io.stdout.closed) io.stdout.write(`${display} -> ${target}\n`);
     line = record(outcome, 'converted', null, 'planned (dry run)', outcome.name?.path ?? null, null);
   } else {
-    const result = outcome.result;
-    const output = result.output ?? '';
     if (result.fingerprint !== null) match = run.duplicates.check(result.fingerprint, display);
     const hasWarnings = result.diagnostics.some((d) => d.severity === 'warning');
     let status: InputStatus = hasWarnings ? 'warnings' : 'converted';
@@ -240,9 +322,10 @@ async function finish(run: Run, outcome: Outcome): Promise<void> {
       status = 'duplicate';
       reason = match.kind === 'exact' ? 'exact-duplicate' : 'near-duplicate';
       message = `${match.kind === 'exact' ? 'same article as' : 'nearly the same article as'} ${match.of}; not written (--dedupe)`;
+      if (outcome.prepared !== null) run.folder?.discard(outcome.prepared);
     } else if (run.folder !== null && outcome.name !== null) {
       try {
-        await run.folder.write(outcome.name.path, output);
+        place(run.folder, outcome, outcome.name.path, result);
         written = outcome.name.path;
       } catch (error) {
         if (!(error instanceof OutputWriteError)) throw error;
@@ -252,15 +335,16 @@ async function finish(run: Run, outcome: Outcome): Promise<void> {
         io.stderr.write(`${display}: ${paint.error('error')} ${error.message}\n`);
       }
     } else if (!io.stdout.closed) {
-      io.stdout.write(output);
+      io.stdout.write(result.output ?? '');
     }
+    outcome.prepared = null;
     for (const text of diagnosticLines(display, result.diagnostics, verbosity === 'verbose' ? 'verbose' : 'quiet', paint)) io.stderr.write(text + '\n');
     if (verbosity === 'verbose' && match !== null) io.stderr.write(`${display}: ${paint.info('info')} ${match.kind} duplicate of ${match.of} (similarity ${match.similarity.toFixed(2)})\n`);
     line = record(outcome, status, reason, message, written, match);
     if (outcome.hash !== null) {
       const entry: ManifestEntry = { input: display, output: written, hash: outcome.hash, version: TOOL_VERSION, settings: run.settingsKey, status };
       if (result.fingerprint !== null && status !== 'failed') entry.fp = packFingerprint(result.fingerprint);
-      await note(run, entry);
+      note(run, entry);
     }
   }
 
@@ -273,18 +357,53 @@ async function finish(run: Run, outcome: Outcome): Promise<void> {
     run.tally.renamed++;
     if (verbosity !== 'quiet') io.stderr.write(`${display}: ${paint.warning('warning')} output name taken; written as ${line.output ?? outcome.name?.path ?? ''}\n`);
   }
-  await run.report?.add(line);
+  if (run.report !== null) await run.report.add(line);
   run.progress.tick(line.status === 'failed');
 }
 
-/** Append to the manifest; a failure there means the output folder is unusable. */
-async function note(run: Run, entry: ManifestEntry): Promise<void> {
+/**
+ * Put a converted input's output in place: rename the temporary file the converting thread
+ * wrote, or (when the folder was not made ready beforehand) write it here. Throws `OutputWriteError`.
+ */
+function place(folder: OutputFolder, outcome: Outcome, rel: string, result: TaskResult): void {
+  if (outcome.unwritable !== null) throw outcome.unwritable;
+  if (outcome.prepared === null) {
+    const prepared = folder.prepare(rel);
+    try {
+      writeFileSync(prepared.temp, result.output ?? '', { flag: 'wx' });
+    } catch (error) {
+      folder.discard(prepared);
+      throw OutputFolder.writeError(rel, (error as NodeJS.ErrnoException).code ?? 'error');
+    }
+    folder.commit(rel, prepared);
+    return;
+  }
+  if (result.writeError !== null) throw OutputFolder.writeError(rel, result.writeError);
+  folder.commit(rel, outcome.prepared);
+}
+
+/** Add to the manifest; a failure there means the output folder is unusable. */
+function note(run: Run, entry: ManifestEntry): void {
   if (run.manifest === null || run.fatal !== null) return;
   try {
-    await run.manifest.record(entry);
+    run.manifest.record(entry);
   } catch (error) {
-    run.fatal = `cannot write the manifest in ${run.options.outDir ?? ''} (${(error as NodeJS.ErrnoException).code ?? String(error)}); stopping`;
+    manifestFailed(run, error);
   }
+}
+
+/** Write the manifest entries noted so far. */
+function flushManifest(run: Run): void {
+  if (run.manifest === null || run.fatal !== null) return;
+  try {
+    run.manifest.flush();
+  } catch (error) {
+    manifestFailed(run, error);
+  }
+}
+
+function manifestFailed(run: Run, error: unknown): void {
+  run.fatal = `cannot write the manifest in ${run.options.outDir ?? ''} (${(error as NodeJS.ErrnoException).code ?? String(error)}); stopping`;
 }
 
 /** Set up the output folder, manifest and report; a number is an exit code for a problem found. */
@@ -373,15 +492,24 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       progress.setTotal(Math.max(counted, discovered));
     });
   }
-  const window = Math.max(4, converter.threads * 4);
-  const pending: Promise<Outcome>[] = [];
+  // Chunks in flight: in this thread one at a time; with workers enough that none waits.
+  const window = converter.threads === 0 ? 1 : converter.threads * TASKS_PER_THREAD;
+  const pending: Chunk[] = [];
   let discovered = 0;
+  let dispatched = 0;
   const drainOne = async (): Promise<boolean> => {
-    const next = pending.shift();
-    if (next === undefined) return false;
-    const outcome = await stop.settledOrAbandoned(next);
-    if (outcome === null) return false;
-    if (!stop.abandoned) await finish(run, outcome);
+    const chunk = pending[0];
+    if (chunk === undefined) return false;
+    if ((await stop.settledOrAbandoned(chunk.converted.then(() => true))) === null) return false;
+    while (chunk.finished < chunk.outcomes.length && !stop.abandoned) {
+      const outcome = chunk.outcomes[chunk.finished];
+      if (outcome === undefined) break;
+      await finish(run, outcome);
+      chunk.finished++;
+    }
+    flushManifest(run);
+    if (chunk.finished < chunk.outcomes.length) return false;
+    pending.shift();
     return true;
   };
   const blocked = (): boolean => stop.stopped || io.stdout.closed || run.fatal !== null;
@@ -390,15 +518,21 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       yield* head;
       if (!ended) yield* walk;
     })();
+    let items: InputItem[] = [];
     for await (const item of all) {
       if (blocked()) break;
       discovered++;
       progress.setTotal(Math.max(counted, discovered));
-      pending.push(start(run, item));
+      items.push(item);
+      if (items.length < Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, Math.floor(dispatched / window)))) continue;
+      dispatched += items.length;
+      pending.push(await dispatch(run, items));
+      items = [];
       while (pending.length >= window && !stop.abandoned) {
         if (!(await drainOne())) break;
       }
     }
+    if (items.length > 0 && !blocked()) pending.push(await dispatch(run, items));
     while (pending.length > 0 && !stop.abandoned) {
       if (!(await drainOne())) break;
     }
@@ -406,6 +540,9 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
     uninstall();
     progress.stop();
     await converter.close();
+    // Inputs abandoned by a second signal (or an internal error): their temporary files go.
+    for (const chunk of pending) for (const outcome of chunk.outcomes.slice(chunk.finished)) if (outcome.prepared !== null) folder?.discard(outcome.prepared);
+    folder?.removeUnused();
     await manifest?.close().catch(() => undefined);
     await report?.close().catch((error: unknown) => {
       io.stderr.write(`article-parse: ${options.paint.error('error')} cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);

@@ -1,7 +1,7 @@
 /**
- * The data that flows through a batch run: inputs found by the walk, conversion requests and
+ * The data that flows through a batch run: inputs found by the walk, conversion tasks and their
  * results (which cross the worker boundary, so they are plain structured-cloneable data), and
- * the per-input outcome that feeds the report, the manifest and the summary.
+ * the per-input record that feeds the report.
  */
 
 import type { Diagnostic, InputFormatOption, LabelTable, OutputFormat } from '../index.js';
@@ -58,6 +58,8 @@ export interface InputItem {
   display: string;
   /** The path to mirror under the output folder, `/`-separated, extension kept: `a/x.txt`, `d.zip/in/x.txt`. */
   relPath: string;
+  /** For a file on disk: its absolute path, so that a worker can read it itself. */
+  file?: string;
   /**
    * The input's bytes, or a reason it cannot be converted. `ignored` inputs are listed in the
    * report as skipped and never read.
@@ -86,10 +88,10 @@ export interface ConvertRequest {
 
 /** Content fingerprint for duplicate detection. */
 export interface Fingerprint {
-  /** Hex hash of the normalised title and body: equal for exact duplicates. */
+  /** Hex hash (128 bits, 32 hex digits) of the normalised title and body: equal for exact duplicates. */
   exact: string;
   /** MinHash signature over word shingles, or `null` when the text is too short to compare. */
-  minhash: number[] | null;
+  minhash: Uint32Array | null;
 }
 
 /** The answer to a `ConvertRequest`. */
@@ -99,6 +101,53 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
   fingerprint: Fingerprint | null;
   /** Time spent parsing and rendering, in milliseconds. */
+  ms: number;
+}
+
+/** One input of a conversion task: where its bytes are and what to do with the rendered output. */
+export interface TaskInput {
+  /** An absolute path to read (in the converting thread), or `null` when `bytes` holds the input. */
+  file: string | null;
+  bytes: Uint8Array | null;
+  /** `source.path` of the Article. */
+  path: string | null;
+  /** Compute the SHA-256 of the input bytes (for the manifest). */
+  hash: boolean;
+  /** When the input's SHA-256 equals this, it is up to date: read and hashed, not converted. */
+  skipIfHash: string | null;
+  /** Parse and render; `false` only reads and hashes (dry run). */
+  convert: boolean;
+  /** Write the rendered output to this new temporary file (the runner renames it into place). */
+  temp: string | null;
+  /** Send the rendered output back as text (NDJSON on stdout). */
+  returnOutput: boolean;
+}
+
+/** A batch of inputs converted together, in one message to a worker and one back. */
+export interface TaskRequest {
+  inputs: TaskInput[];
+  settings: ConvertSettings;
+  maxBytes: number;
+}
+
+/** What became of one `TaskInput`: a small summary, never the Article itself. */
+export interface TaskResult {
+  /** Input size, or `null` when it could not be read. */
+  bytes: number | null;
+  hash: string | null;
+  /** The hash matched `skipIfHash`: nothing was converted. */
+  upToDate: boolean;
+  /** The input could not be read (or conversion broke): reason and message. */
+  failure: { reason: ReasonCode; message: string } | null;
+  /** True when the input yielded an article (and so an output). */
+  produced: boolean;
+  /** The rendered output, when `returnOutput` was asked for. */
+  output: string | null;
+  /** The error code when writing `temp` failed (nothing is left behind then). */
+  writeError: string | null;
+  diagnostics: Diagnostic[];
+  fingerprint: Fingerprint | null;
+  /** Time spent reading, converting and writing, in milliseconds. */
   ms: number;
 }
 

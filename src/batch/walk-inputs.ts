@@ -4,6 +4,7 @@
  * sorted by name), one folder listing at a time so memory stays flat.
  */
 
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ArchiveEntry } from './archive-entry.js';
@@ -42,7 +43,7 @@ function joinRel(a: string, b: string): string {
 }
 
 function fileItem(abs: string, display: string, relPath: string, maxBytes: number): InputItem {
-  return { display, relPath, load: () => readFileBytes(abs, maxBytes) };
+  return { display, relPath, file: abs, load: () => readFileBytes(abs, maxBytes) };
 }
 
 function failedItem(display: string, relPath: string, error: BatchInputError): InputItem {
@@ -103,18 +104,26 @@ async function* archiveItems(abs: string, display: string, relPath: string, kind
 
 /** A folder's contents, depth first, names sorted by code unit; dot-files and excluded paths left out. */
 async function* folderItems(abs: string, display: string, relPath: string, options: WalkOptions): AsyncGenerator<InputItem> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = (await readdir(abs)).sort();
+    entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     yield failedItem(display, relPath, statError(error));
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
     if (options.stopped()) return;
+    const name = entry.name;
     if (name.startsWith('.')) continue;
     const childAbs = join(abs, name);
     if (options.exclude.includes(childAbs)) continue;
+    // The listing already tells plain files from folders; only links (and oddities) need a stat.
+    if (entry.isFile() && archiveKind(childAbs) === null) {
+      const childRel = joinRel(relPath, name);
+      if (isArticleName(childRel)) yield fileItem(childAbs, join(display, name), childRel, options.maxBytes);
+      else yield ignoredItem(join(display, name), childRel, 'extension is not one of an article (.txt, .html, .md, …)');
+      continue;
+    }
     yield* pathItems(childAbs, join(display, name), joinRel(relPath, name), options, false);
   }
 }

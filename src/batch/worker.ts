@@ -1,12 +1,12 @@
 /**
  * The pool worker: compiled to dist/batch/worker.js and loaded by piscina; it uses the built
- * library through `convert`.
+ * library through `runTask`.
  */
 
-import { convert } from './convert.js';
-import type { ConvertRequest, ConvertResult } from './types.js';
+import { runTask } from './run-task.js';
+import type { TaskRequest, TaskResult } from './types.js';
 
-/** Convert one input in a worker thread. */
-export default function convertInWorker(request: ConvertRequest): ConvertResult {
-  return convert(request);
+/** Run one task (several inputs) in a worker thread. */
+export default function runTaskInWorker(request: TaskRequest): TaskResult[] {
+  return runTask(request);
 }

@@ -1,0 +1,69 @@
+/**
+ * One conversion task, in whichever thread converts: for each input, read it (unless the bytes
+ * came with the task), hash it for the manifest, convert it, and write the output to the
+ * temporary file the runner chose. Only a small summary goes back; the runner renames the
+ * temporary file into place in input order. Synchronous file calls: in a converting thread a
+ * blocking read or write is cheaper than a round trip through the I/O pool.
+ */
+
+import { createHash } from 'node:crypto';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { convert } from './convert.js';
+import { readFileBytesSync } from './read-file.js';
+import { BatchInputError, type ConvertSettings, type TaskInput, type TaskRequest, type TaskResult } from './types.js';
+
+function emptyResult(): TaskResult {
+  return { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0 };
+}
+
+/** Write `text` to a new file; on failure remove what was made and return the error code. */
+function writeTemp(path: string, text: string): string | null {
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+    return null;
+  } catch (error) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // nothing was created
+    }
+    return (error as NodeJS.ErrnoException).code ?? 'error';
+  }
+}
+
+function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number): TaskResult {
+  const began = performance.now();
+  const result = emptyResult();
+  try {
+    const bytes = input.bytes ?? readFileBytesSync(input.file ?? '', maxBytes);
+    result.bytes = bytes.byteLength;
+    if (input.hash) {
+      result.hash = createHash('sha256').update(bytes).digest('hex');
+      if (input.skipIfHash !== null && input.skipIfHash === result.hash) {
+        result.upToDate = true;
+        result.ms = performance.now() - began;
+        return result;
+      }
+    }
+    if (input.convert) {
+      const converted = convert({ bytes, path: input.path, settings });
+      result.diagnostics = converted.diagnostics;
+      result.fingerprint = converted.fingerprint;
+      if (converted.output !== null) {
+        result.produced = true;
+        if (input.returnOutput) result.output = converted.output;
+        if (input.temp !== null) result.writeError = writeTemp(input.temp, converted.output);
+      }
+    }
+  } catch (error) {
+    if (error instanceof BatchInputError) result.failure = { reason: error.reason, message: error.message };
+    else result.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
+  }
+  result.ms = performance.now() - began;
+  return result;
+}
+
+/** Run a task; one result per input, in order. Never throws for a bad input. */
+export function runTask(request: TaskRequest): TaskResult[] {
+  return request.inputs.map((input) => runInput(input, request.settings, request.maxBytes));
+}
