@@ -3,3 +3,5 @@ type ScriptPostings = { languages: string[]; postings: Record<string, number[]> 
 export function computeTrigramIndex(candidates: readonly string[]): Record<string, ScriptPostings>;
 /** One script's index packed into strings of code units. */
 export function packScript(entry: ScriptPostings): { languages: string[]; keys: string; starts: string; postings: string };
+/** One script's packed strings as the bytes of its index file. */
+export function encodeScriptFile(packed: { keys: string; starts: string; postings: string }): Buffer;

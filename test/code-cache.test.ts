@@ -5,7 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,10 +32,14 @@ function run(dir: string): { cacheUsed: boolean; output: string } {
 const temp = mkdtempSync(join(tmpdir(), 'article-parse-cache-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** A copy of the loader and the bundle (with the same modification time) in a folder of its own. */
+/**
+ * A copy of the loader and the bundle (with the same modification time) in a folder of its own,
+ * beside a link to the data files the bundle reads (dist/language/).
+ */
 function copyBundle(name: string): string {
-  const dir = join(temp, name);
+  const dir = join(temp, name, 'cli');
   mkdirSync(dir, { recursive: true });
+  symlinkSync(join(ROOT, 'dist', 'language'), join(temp, name, 'language'));
   for (const file of ['load-bundle.cjs', 'bundle.cjs']) {
     copyFileSync(join(CLI_DIST, file), join(dir, file));
     const { atime, mtime } = statSync(join(CLI_DIST, file));

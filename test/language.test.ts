@@ -15,8 +15,9 @@ import { countLetters } from '../src/language/letter-count.js';
 import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language/script-runs.js';
 import { topScript } from '../src/language/top-script.js';
 import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
-import { computeTrigramIndex, packScript } from '../scripts/make-trigram-index.mjs';
-import { TRIGRAM_INDEX } from '../src/language/trigram-index.js';
+import { computeTrigramIndex, encodeScriptFile, packScript } from '../scripts/make-trigram-index.mjs';
+import { scriptIndex } from '../src/language/trigram-distance.js';
+import { TRIGRAM_LANGUAGES } from '../src/language/trigram-languages.js';
 
 const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/gu;
@@ -83,8 +84,14 @@ describe('detectLanguage equals the reference trigram model', () => {
 describe('the generated trigram index', () => {
   it('still matches the profiles and the candidate languages (else: npm run build && node scripts/make-trigram-index.mjs)', () => {
     const fresh = computeTrigramIndex(CANDIDATES);
-    expect(Object.keys(TRIGRAM_INDEX)).toEqual(Object.keys(fresh));
-    for (const [script, entry] of Object.entries(fresh)) expect(TRIGRAM_INDEX[script]).toEqual(packScript(entry));
+    expect(Object.keys(TRIGRAM_LANGUAGES)).toEqual(Object.keys(fresh));
+    const folder = join(import.meta.dirname, '..', 'src', 'language', 'trigram-index');
+    expect(readdirSync(folder).sort()).toEqual(Object.keys(fresh).map((s) => `${s}.bin`).sort());
+    for (const [script, entry] of Object.entries(fresh)) {
+      const packed = packScript(entry);
+      expect(readFileSync(join(folder, `${script}.bin`)).equals(encodeScriptFile(packed))).toBe(true);
+      expect(scriptIndex(script)).toEqual(packed);
+    }
   });
 });
 

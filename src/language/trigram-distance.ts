@@ -1,13 +1,14 @@
 /**
  * The trigram model's ranking of candidate languages for a sample, computed through an inverted
- * index (trigram-index.ts, generated from the model's profiles and searched in place): each
+ * index (trigram-index/<script>.bin, generated from the model's profiles, searched in place): each
  * trigram of the sample looks up the few languages whose profile holds it, instead of every
  * language looking up every trigram. The arithmetic is the model's own (distance = sum over the sample's distinct trigrams
  * of |count − rank − 1|, or 300 for a trigram the profile lacks), so the ranking and scores are
  * the same as the reference implementation's.
  */
 
-import { TRIGRAM_INDEX } from './trigram-index.js';
+import { readFileSync } from 'node:fs';
+import { TRIGRAM_LANGUAGES } from './trigram-languages.js';
 
 /** The penalty for a trigram that a language profile does not hold. */
 const MAX_DIFFERENCE = 300;
@@ -16,7 +17,40 @@ export const MAX_SAMPLE = 2048;
 
 /** True when the script has trigram profiles of candidate languages. */
 export function hasProfiles(script: string): boolean {
-  return Object.hasOwn(TRIGRAM_INDEX, script);
+  return Object.hasOwn(TRIGRAM_LANGUAGES, script);
+}
+
+/** One script's index: the sorted three-unit keys, where each key's postings start, the postings. */
+export interface PackedTrigramIndex {
+  languages: readonly string[];
+  keys: string;
+  starts: string;
+  postings: string;
+}
+
+/**
+ * The index files, beside this module in the sources and in dist/language/ after the build
+ * (the bundled CLI in dist/cli/ finds them by the same relative path).
+ */
+const INDEX_FOLDER = new URL('../language/trigram-index/', import.meta.url);
+const loaded = new Map<string, PackedTrigramIndex>();
+
+/** Read a script's index file (see scripts/make-trigram-index.mjs, encodeScriptFile) when first needed. */
+export function scriptIndex(script: string): PackedTrigramIndex {
+  let index = loaded.get(script);
+  if (index === undefined) {
+    const bytes = readFileSync(new URL(`${script}.bin`, INDEX_FOLDER));
+    const parts: string[] = [];
+    let at = 0;
+    for (let k = 0; k < 3; k++) {
+      const units = bytes.readUInt32LE(at);
+      parts.push(bytes.toString('utf16le', at + 4, at + 4 + units * 2));
+      at += 4 + units * 2;
+    }
+    index = { languages: TRIGRAM_LANGUAGES[script] ?? [], keys: parts[0]!, starts: parts[1]!, postings: parts[2]! };
+    loaded.set(script, index);
+  }
+  return index;
 }
 
 /**
@@ -142,9 +176,10 @@ function countTrigrams(text: string): TrigramCounts {
  * no candidate profile.
  */
 export function rankByTrigrams(value: string, script: string): Array<[string, number]> {
-  const index = TRIGRAM_INDEX[script];
-  const n = index?.languages.length ?? 0;
-  if (index === undefined || n === 0) return [];
+  if (!hasProfiles(script)) return [];
+  const index = scriptIndex(script);
+  const n = index.languages.length;
+  if (n === 0) return [];
   const { keys, starts, postings } = index;
   const keyTable = keyTableFor(script, keys);
   const table = countTrigrams(cleanSample(value));
