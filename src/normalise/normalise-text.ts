@@ -98,6 +98,20 @@ function hasRepeatedNeighbour(text: string): boolean {
   let prevStart = -1;
   let prevEnd = -1;
   let prevAscii = true;
+  return eachWord(text, (start, end, ascii) => {
+    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, end, ascii && prevAscii)) return true;
+    prevStart = start;
+    prevEnd = end;
+    prevAscii = ascii;
+    return false;
+  });
+}
+
+/**
+ * Visit the space-separated words of `text` in order: [start, end) and whether the word is plain
+ * ASCII. Stops and returns true as soon as `visit` returns true.
+ */
+function eachWord(text: string, visit: (start: number, end: number, ascii: boolean) => boolean): boolean {
   let start = 0;
   let ascii = true;
   for (let i = 0; i <= text.length; i++) {
@@ -106,10 +120,7 @@ function hasRepeatedNeighbour(text: string): boolean {
       if (code >= 0x80) ascii = false;
       continue;
     }
-    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, i, ascii && prevAscii)) return true;
-    prevStart = start;
-    prevEnd = i;
-    prevAscii = ascii;
+    if (visit(start, i, ascii)) return true;
     start = i + 1;
     ascii = true;
   }
@@ -127,20 +138,12 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
   const starts: number[] = [];
   const ends: number[] = [];
   const asciiOnly: boolean[] = [];
-  let from = 0;
-  let ascii = true;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (code !== 0x20) {
-      if (code >= 0x80) ascii = false;
-      continue;
-    }
-    starts.push(from);
-    ends.push(i);
+  eachWord(text, (start, end, ascii) => {
+    starts.push(start);
+    ends.push(end);
     asciiOnly.push(ascii);
-    from = i + 1;
-    ascii = true;
-  }
+    return false;
+  });
   const n = starts.length;
   if (n < 3) return { text, repairs: [] };
   const repairs: Repair[] = [];
