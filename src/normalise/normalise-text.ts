@@ -91,30 +91,36 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
 }
 
 /**
- * True when some space-separated word equals the next one, ignoring case: every stutter starts
- * with such a pair, so text without one is returned as it is, without splitting it.
+ * Where the first space-separated word that equals the next one (ignoring case) starts, or -1:
+ * every stutter starts with such a pair, so text without one is returned as it is, and the words
+ * before it need no closer look.
  */
-function hasRepeatedNeighbour(text: string): boolean {
+function firstRepeatedNeighbour(text: string): number {
   let prevStart = -1;
   let prevEnd = -1;
   let prevAscii = true;
-  return eachWord(text, (start, end, ascii) => {
-    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, end, ascii && prevAscii)) return true;
+  let found = -1;
+  eachWord(text, 0, (start, end, ascii) => {
+    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, end, ascii && prevAscii)) {
+      found = prevStart;
+      return true;
+    }
     prevStart = start;
     prevEnd = end;
     prevAscii = ascii;
     return false;
   });
+  return found;
 }
 
 /**
- * Visit the space-separated words of `text` in order: [start, end) and whether the word is plain
- * ASCII. Stops and returns true as soon as `visit` returns true.
+ * Visit the space-separated words of `text` from offset `from` (a word start) in order: [start,
+ * end) and whether the word is plain ASCII. Stops and returns true as soon as `visit` does.
  */
-function eachWord(text: string, visit: (start: number, end: number, ascii: boolean) => boolean): boolean {
-  let start = 0;
+function eachWord(text: string, from: number, visit: (start: number, end: number, ascii: boolean) => boolean): boolean {
+  let start = from;
   let ascii = true;
-  for (let i = 0; i <= text.length; i++) {
+  for (let i = from; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
     if (code !== 0x20) {
       if (code >= 0x80) ascii = false;
@@ -133,12 +139,13 @@ function eachWord(text: string, visit: (start: number, end: number, ascii: boole
  * Words are space-separated and read in place; the text is rebuilt only around a collapse.
  */
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
-  if (!hasRepeatedNeighbour(text)) return { text, repairs: [] };
-  // word boundaries: word k is text[starts[k], ends[k])
+  const first = firstRepeatedNeighbour(text);
+  if (first === -1) return { text, repairs: [] };
+  // word boundaries from the first repeated pair on: word k is text[starts[k], ends[k])
   const starts: number[] = [];
   const ends: number[] = [];
   const asciiOnly: boolean[] = [];
-  eachWord(text, (start, end, ascii) => {
+  eachWord(text, first, (start, end, ascii) => {
     starts.push(start);
     ends.push(end);
     asciiOnly.push(ascii);
