@@ -17,5 +17,5 @@ export function predictionFromArticle(article: unknown): Prediction;
 export function loadArticleParse(options?: { dist?: string; segmenterOnly?: boolean }): Promise<Predictor>;
 export function segmenterPredictor(segmentHtml: (html: string) => Segmented): Predictor;
 export function loadReadability(options?: { dom?: 'linkedom' | 'jsdom' }): Promise<Predictor>;
-export function predictAll(predictor: Predictor, outDir: string, pages?: string[]): { failures: { page: string; error: string }[]; ms: number };
+export function predictAll(predictor: Predictor, outDir: string, pages?: string[], source?: string): { failures: { page: string; error: string }[]; ms: number };
 export function scoreDir(predDir: string, pages?: string[]): Promise<Scores>;

@@ -99,17 +99,20 @@ export async function loadReadability({ dom = 'linkedom' } = {}) {
   };
 }
 
-/** Run a predictor over every page; write PRED_DIR/readability-pages/<page>.json. */
-export function predictAll(predictor, outDir, pages = listPages()) {
+/**
+ * Run a predictor over every page's `source` file (the saved HTML by default, or the page's
+ * whole visible text); write PRED_DIR/readability-pages/<page>.json.
+ */
+export function predictAll(predictor, outDir, pages = listPages(), source = 'source.html') {
   const dir = path.join(outDir, 'readability-pages');
   fs.mkdirSync(dir, { recursive: true });
   const failures = [];
   const t0 = performance.now();
   for (const page of pages) {
-    const html = fs.readFileSync(path.join(CORPUS, page, 'source.html'), 'utf8');
+    const input = fs.readFileSync(path.join(CORPUS, page, source), 'utf8');
     let pred;
     try {
-      pred = predictor.predict(html);
+      pred = predictor.predict(input);
     } catch (e) {
       failures.push({ page, error: String(e?.message ?? e) });
       pred = { title: null, text: '' };

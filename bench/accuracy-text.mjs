@@ -26,25 +26,6 @@ export function listTextPages(dir = CORPUS) {
   return fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'source.innertext.txt'))).sort();
 }
 
-function writePredictions(outDir, pages, predict) {
-  const dir = path.join(outDir, 'readability-pages');
-  fs.mkdirSync(dir, { recursive: true });
-  const failures = [];
-  const t0 = performance.now();
-  for (const page of pages) {
-    const text = fs.readFileSync(path.join(CORPUS, page, 'source.innertext.txt'), 'utf8');
-    let pred;
-    try {
-      pred = predict(text);
-    } catch (e) {
-      failures.push({ page, error: String(e?.message ?? e) });
-      pred = { title: null, text: '' };
-    }
-    fs.writeFileSync(path.join(dir, `${page}.json`), JSON.stringify(pred));
-  }
-  return { failures, ms: performance.now() - t0 };
-}
-
 /**
  * Run the text-mode benchmark. Returns the score table (as printed by score.mjs) and the parsed
  * metrics per prediction set: { table, results: [{ name, f1, precision, recall, titleExact, … }] }.
@@ -58,7 +39,7 @@ export async function runTextAccuracy({ worst = 0, html = true, keep = false, di
   const dirs = [];
   const run = (name, predict) => {
     const dir = path.join(tmp, name);
-    const { failures, ms } = writePredictions(dir, pages, predict);
+    const { failures, ms } = predictAll({ predict }, dir, pages, 'source.innertext.txt');
     timing.push(`- ${name}: ${pages.length} pages in ${(ms / 1000).toFixed(1)} s${failures.length ? `, ${failures.length} failed: ${failures.map((f) => `${f.page} (${f.error})`).join('; ')}` : ''}`);
     dirs.push(dir);
   };
