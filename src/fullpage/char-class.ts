@@ -1,9 +1,10 @@
 /**
  * Character classes for the whole-page stage, looked up by code point instead of testing a
- * Unicode regular expression or a set on every character: each Basic Multilingual Plane code
- * point is classified once, the first time it is seen, and remembered in a table; the rare code
- * points above it are classified on demand.
+ * Unicode regular expression or a set on every character: each code point is classified once,
+ * the first time it is seen (see CharFlags).
  */
+
+import { CharFlags } from '../util/char-flags.js';
 
 /** A letter, a number or a combining mark (part of a word). */
 export const WORD_CHAR = 1;
@@ -21,12 +22,7 @@ export const CODE_MARK = 32;
 export const CJK = 64;
 /** Thai, Lao, Khmer or Myanmar: no spaces between words either. */
 export const SEA = 128;
-/** The table entry has been filled. */
-const KNOWN = 256;
 
-const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const DIGIT_RE = /\p{Nd}/u;
-const SPACE_RE = /\s/u;
 const codePoints = (chars: string): Set<number> => new Set([...chars].map((c) => c.codePointAt(0)!));
 const SENTENCE_MARKS = codePoints('.!?…。！？؟۔।');
 const CLOSERS = codePoints('"\'”’»)]」』）');
@@ -43,35 +39,24 @@ function isCjk(cp: number): boolean {
 }
 
 function isSea(cp: number): boolean {
-  return (cp >= 0x0e00 && cp <= 0x0eff) || (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x1000 && cp <= 0x109f);
+  return !isCjk(cp) && ((cp >= 0x0e00 && cp <= 0x0eff) || (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x1000 && cp <= 0x109f));
 }
 
-function classify(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  let c = 0;
-  if (isCjk(cp)) c |= CJK;
-  else if (isSea(cp)) c |= SEA;
-  if (WORD_RE.test(ch)) c |= WORD_CHAR;
-  if (DIGIT_RE.test(ch)) c |= DIGIT;
-  if (SPACE_RE.test(ch)) c |= SPACE;
-  if (SENTENCE_MARKS.has(cp)) c |= SENTENCE_MARK;
-  if (CLOSERS.has(cp)) c |= CLOSER;
-  if (CODE_MARKS.has(cp)) c |= CODE_MARK;
-  return c;
-}
-
-const table = new Uint16Array(0x10000);
+/** The tests, in the order of the bits above. */
+const FLAGS = new CharFlags([
+  /^[\p{L}\p{N}\p{M}]$/u,
+  /^\p{Nd}$/u,
+  /^\s$/u,
+  (cp) => SENTENCE_MARKS.has(cp),
+  (cp) => CLOSERS.has(cp),
+  (cp) => CODE_MARKS.has(cp),
+  isCjk,
+  isSea,
+]);
 
 /** The class bits of a code point. */
 export function charClass(cp: number): number {
-  if (cp < 0x10000) {
-    const known = table[cp]!;
-    if (known !== 0) return known & ~KNOWN;
-    const c = classify(cp);
-    table[cp] = c | KNOWN;
-    return c;
-  }
-  return classify(cp);
+  return FLAGS.codePoint(cp);
 }
 
 /** True when the text holds only ASCII (so NFKC leaves it unchanged). */

@@ -1,27 +1,39 @@
 /**
- * Per-character property flags with a cache: each flag is a one-character Unicode property test,
- * run once per distinct character and remembered, so hot loops over text index a typed array
- * instead of running a regular expression per character.
+ * Per-character property flags with a cache: each flag is a test of one code point (a Unicode
+ * property expression, or a function of the code point), run once per distinct character and
+ * remembered, so hot loops over text index a typed array instead of testing every character.
  */
 
+/** One flag's test: an expression matched against the character, or a function of its code point. */
+export type CharTest = RegExp | ((cp: number) => boolean);
+
+/** The bit that marks a computed table entry. */
+const KNOWN = 0x8000;
+
 export class CharFlags {
-  /** Per BMP code unit: the flags with bit 7 set once computed; 0 = not yet computed. */
-  private readonly bmp = new Uint8Array(0x10000);
+  /** Per BMP code unit: the flags with KNOWN set once computed; 0 = not yet computed. */
+  private readonly bmp = new Uint16Array(0x10000);
   private readonly astral = new Map<number, number>();
-  private readonly tests: readonly RegExp[];
+  private readonly tests: readonly CharTest[];
 
   /**
-   * `tests[k]` decides flag bit `1 << k` for one code point (at most seven tests; neither global
-   * nor sticky, so `test` keeps no state).
+   * `tests[k]` decides flag bit `1 << k` (at most fifteen tests; expressions neither global nor
+   * sticky, so `test` keeps no state).
    */
-  constructor(tests: readonly RegExp[]) {
-    if (tests.length > 7 || tests.some((re) => re.global || re.sticky)) throw new RangeError('at most seven tests, neither global nor sticky');
+  constructor(tests: readonly CharTest[]) {
+    if (tests.length > 15 || tests.some((t) => t instanceof RegExp && (t.global || t.sticky))) {
+      throw new RangeError('at most fifteen tests, expressions neither global nor sticky');
+    }
     this.tests = tests;
   }
 
-  private compute(ch: string): number {
-    let flags = 0x80;
-    for (let k = 0; k < this.tests.length; k++) if ((this.tests[k] as RegExp).test(ch)) flags |= 1 << k;
+  private compute(cp: number): number {
+    const ch = String.fromCodePoint(cp);
+    let flags = KNOWN;
+    for (let k = 0; k < this.tests.length; k++) {
+      const t = this.tests[k] as CharTest;
+      if (typeof t === 'function' ? t(cp) : t.test(ch)) flags |= 1 << k;
+    }
     return flags;
   }
 
@@ -29,20 +41,21 @@ export class CharFlags {
   unit(unit: number): number {
     let flags = this.bmp[unit] as number;
     if (flags === 0) {
-      flags = unit >= 0xd800 && unit <= 0xdfff ? 0x80 : this.compute(String.fromCharCode(unit));
+      flags = unit >= 0xd800 && unit <= 0xdfff ? KNOWN : this.compute(unit);
       this.bmp[unit] = flags;
     }
-    return flags & 0x7f;
+    return flags & ~KNOWN;
   }
 
-  /** Flags of an astral code point. */
+  /** Flags of any code point. */
   codePoint(cp: number): number {
+    if (cp < 0x10000) return this.unit(cp);
     let flags = this.astral.get(cp);
     if (flags === undefined) {
-      flags = this.compute(String.fromCodePoint(cp));
+      flags = this.compute(cp);
       this.astral.set(cp, flags);
     }
-    return flags & 0x7f;
+    return flags & ~KNOWN;
   }
 }
 
