@@ -2,6 +2,13 @@
  * Content fingerprints for duplicate detection: an exact hash of the normalised title and body,
  * and a MinHash signature over shingles (word 3-grams; character 3-grams for text written
  * without spaces) whose agreement estimates how much two articles share.
+ *
+ * The signature is a one-permutation MinHash: each shingle hash falls into one of the slots (by
+ * its top bits) and each slot keeps the least hash it received; an empty slot (short texts)
+ * borrows from the next filled slot to its right, mixed with the distance ("densification by
+ * rotation"). The share of equal slots estimates the Jaccard similarity of the two shingle sets
+ * without bias, as a signature of independent hash functions does, for one hash per shingle
+ * instead of one per shingle and slot.
  */
 
 import { createHash } from 'node:crypto';
@@ -10,6 +17,8 @@ import type { Fingerprint } from './types.js';
 
 /** Signature length: 32 slots give a similarity estimate within about ±0.07 near 0.8. */
 export const MINHASH_SLOTS = 32;
+/** Top bits of a shingle hash that choose its slot (2^5 = 32). */
+const SLOT_BITS = 5;
 /** Fewer shingles than this and the text is too short for a meaningful near-duplicate test. */
 const MIN_SHINGLES = 8;
 /** Words per shingle. */
@@ -18,9 +27,8 @@ const WORD_SHINGLE = 3;
 const CHAR_SHINGLE = 3;
 /** Average token length above which the text is taken to be written without spaces. */
 const UNSPACED_TOKEN_LENGTH = 10;
-
-/** Seeds for the slots: fixed so that fingerprints are stable across runs and versions. */
-const SEED_WORDS = Uint32Array.from({ length: MINHASH_SLOTS }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** MurmurHash3's 32-bit finaliser: a fast bijective mix. */
 function fmix32(h: number): number {
@@ -31,16 +39,6 @@ function fmix32(h: number): number {
   x = Math.imul(x, 0xc2b2ae35);
   x ^= x >>> 16;
   return x >>> 0;
-}
-
-/** FNV-1a over UTF-16 code units. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** The article's title and body as one string (headings, lede, paragraphs, list items, quotes). */
@@ -63,7 +61,7 @@ const UNIT_CLASS = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 function isLetterOrDigitUnit(unit: number): boolean {
-  let c = UNIT_CLASS[unit] ?? 0;
+  let c = UNIT_CLASS[unit] as number;
   if (c === 0) {
     c = LETTER_OR_DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
     UNIT_CLASS[unit] = c;
@@ -71,42 +69,104 @@ function isLetterOrDigitUnit(unit: number): boolean {
   return c === 1;
 }
 
+/** The words of a text, normalised for comparison, with the hash of each word. */
+interface ComparisonWords {
+  /** The words joined by single spaces. */
+  text: string;
+  /** FNV-1a of each word's UTF-16 units, in order (a view of a shared buffer: use before the next call). */
+  hashes: Uint32Array;
+}
+
+let wordHashes = new Uint32Array(1024);
+
+function pushWordHash(n: number, h: number): void {
+  if (n === wordHashes.length) {
+    const grown = new Uint32Array(n * 2);
+    grown.set(wordHashes);
+    wordHashes = grown;
+  }
+  wordHashes[n] = h >>> 0;
+}
+
 /**
  * The words of a text for comparison: lower case, compatibility forms folded (NFKC), split into
- * maximal runs of letters and digits (`\p{L}`, `\p{N}`); everything else separates.
+ * maximal runs of letters and digits (`\p{L}`, `\p{N}`); everything else separates. One pass:
+ * each word is hashed as it is read, and the joined text is copied in long runs (a single space
+ * between two words is kept as it is; only other separators are rewritten).
  */
-function comparisonWords(text: string): string[] {
-  const folded = text.normalize('NFKC').toLowerCase();
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i < folded.length; i++) {
+function comparisonWords(input: string): ComparisonWords {
+  const folded = input.normalize('NFKC').toLowerCase();
+  let text = '';
+  let n = 0;
+  let h = FNV_OFFSET;
+  /** Start of the run of `folded` still to copy, and the end of the last word (-1: no word yet). */
+  let runStart = -1;
+  let wordEnd = -1;
+  let inWord = false;
+  const length = folded.length;
+  for (let i = 0; i < length; i++) {
     const unit = folded.charCodeAt(i);
-    let inWord: boolean;
+    let isWord: boolean;
     let width = 1;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < folded.length) {
+    if (unit < 0x80) {
+      isWord = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
+    } else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < length) {
       const next = folded.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         width = 2;
-        inWord = LETTER_OR_DIGIT.test(folded.slice(i, i + 2));
-      } else inWord = false;
-    } else if (unit < 0x80) {
-      inWord = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
-    } else inWord = isLetterOrDigitUnit(unit);
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      words.push(folded.slice(start, i));
-      start = -1;
+        isWord = LETTER_OR_DIGIT.test(folded.slice(i, i + 2));
+      } else isWord = false;
+    } else isWord = isLetterOrDigitUnit(unit);
+    if (isWord) {
+      if (!inWord) {
+        inWord = true;
+        h = FNV_OFFSET;
+        if (wordEnd < 0) runStart = i;
+        else if (i !== wordEnd + 1 || folded.charCodeAt(wordEnd) !== 0x20) {
+          text += folded.slice(runStart, wordEnd) + ' ';
+          runStart = i;
+        }
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      if (width === 2) h = Math.imul(h ^ folded.charCodeAt(i + 1), FNV_PRIME);
+    } else if (inWord) {
+      inWord = false;
+      wordEnd = i;
+      pushWordHash(n++, h);
     }
     i += width - 1;
   }
-  if (start >= 0) words.push(folded.slice(start));
-  return words;
+  if (inWord) {
+    wordEnd = length;
+    pushWordHash(n++, h);
+  }
+  if (wordEnd >= 0) text += folded.slice(runStart, wordEnd);
+  return { text, hashes: wordHashes.subarray(0, n) };
 }
 
 /** Lower case, compatibility forms folded, everything but letters and digits turned into single spaces. */
 export function normaliseForComparison(text: string): string {
-  return comparisonWords(text).join(' ');
+  return comparisonWords(text).text;
+}
+
+/** FNV-1a of each character (code point) of a text, spaces left out: the tokens of unspaced scripts. */
+function characterHashes(text: string): Uint32Array {
+  const hashes = new Uint32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x20) continue;
+    let h = Math.imul(FNV_OFFSET ^ unit, FNV_PRIME);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        h = Math.imul(h ^ next, FNV_PRIME);
+        i++;
+      }
+    }
+    hashes[n++] = h >>> 0;
+  }
+  return hashes.subarray(0, n);
 }
 
 /** Rotate a 32-bit value left. */
@@ -115,20 +175,15 @@ function rotl(x: number, by: number): number {
 }
 
 /**
- * Shingle hashes of the words (repeats kept: they do not change a MinHash): each shingle's hash
- * mixes its tokens' hashes in order.
+ * Shingle hashes of a token sequence (repeats kept: they do not change a MinHash): each
+ * shingle's hash mixes its tokens' hashes in order.
  */
-function shingleHashes(words: readonly string[], length: number): Uint32Array {
-  const unspaced = words.length > 0 && length / words.length > UNSPACED_TOKEN_LENGTH;
-  const tokens = unspaced ? Array.from(words.join('')) : words;
-  const size = unspaced ? CHAR_SHINGLE : WORD_SHINGLE;
-  const tokenHashes = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) tokenHashes[i] = fnv1a(tokens[i] ?? '');
+function shingleHashes(tokenHashes: Uint32Array, size: number): Uint32Array {
   const count = Math.max(0, tokenHashes.length - size + 1);
   const hashes = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0;
-    for (let k = 0; k < size; k++) h ^= rotl(tokenHashes[i + k] ?? 0, (k * 11) % 32);
+    for (let k = 0; k < size; k++) h ^= rotl(tokenHashes[i + k] as number, (k * 11) % 32);
     hashes[i] = fmix32(h);
   }
   return hashes;
@@ -138,36 +193,50 @@ function shingleHashes(words: readonly string[], length: number): Uint32Array {
 function hasDistinct(hashes: Uint32Array, n: number): boolean {
   const seen: number[] = [];
   for (let i = 0; i < hashes.length && seen.length < n; i++) {
-    const h = hashes[i] ?? 0;
+    const h = hashes[i] as number;
     if (!seen.includes(h)) seen.push(h);
   }
   return seen.length >= n;
 }
 
-/** MinHash signature of a set (or a list with repeats) of shingle hashes. */
-export function minhash(hashes: Iterable<number>): Uint32Array {
-  const signature = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
-  for (const h of hashes) {
-    for (let i = 0; i < MINHASH_SLOTS; i++) {
-      let x = (h ^ (SEED_WORDS[i] ?? 0)) >>> 0;
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x85ebca6b);
-      x ^= x >>> 13;
-      x = Math.imul(x, 0xc2b2ae35);
-      x ^= x >>> 16;
-      x >>>= 0;
-      if (x < (signature[i] ?? 0)) signature[i] = x;
+/**
+ * One-permutation MinHash signature of a set (or a list with repeats) of well-mixed 32-bit
+ * shingle hashes; `null` when there are none.
+ */
+export function minhash(hashes: ArrayLike<number>): Uint32Array | null {
+  const least = new Float64Array(MINHASH_SLOTS).fill(Infinity);
+  for (let i = 0; i < hashes.length; i++) {
+    const h = (hashes[i] as number) >>> 0;
+    const slot = h >>> (32 - SLOT_BITS);
+    if (h < (least[slot] as number)) least[slot] = h;
+  }
+  const signature = new Uint32Array(MINHASH_SLOTS);
+  let filled = 0;
+  for (let slot = 0; slot < MINHASH_SLOTS; slot++) {
+    if (least[slot] !== Infinity) {
+      signature[slot] = least[slot] as number;
+      filled++;
+    }
+  }
+  if (filled === 0) return null;
+  if (filled < MINHASH_SLOTS) {
+    for (let slot = 0; slot < MINHASH_SLOTS; slot++) {
+      if (least[slot] !== Infinity) continue;
+      let distance = 1;
+      while (least[(slot + distance) % MINHASH_SLOTS] === Infinity) distance++;
+      signature[slot] = fmix32(((least[(slot + distance) % MINHASH_SLOTS] as number) + Math.imul(distance, 0x9e3779b9)) >>> 0);
     }
   }
   return signature;
 }
 
 /** The fingerprint of a text (exposed for tests); `fingerprintArticle` is the usual entry. */
-export function fingerprintText(text: string): Fingerprint {
-  const words = comparisonWords(text);
-  const normalised = words.join(' ');
+export function fingerprintText(input: string): Fingerprint {
+  const words = comparisonWords(input);
+  const normalised = words.text;
   const exact = createHash('sha256').update(normalised).digest('hex').slice(0, 32);
-  const hashes = shingleHashes(words, normalised.length);
+  const unspaced = words.hashes.length > 0 && normalised.length / words.hashes.length > UNSPACED_TOKEN_LENGTH;
+  const hashes = unspaced ? shingleHashes(characterHashes(normalised), CHAR_SHINGLE) : shingleHashes(words.hashes, WORD_SHINGLE);
   return { exact, minhash: hasDistinct(hashes, MIN_SHINGLES) ? minhash(hashes) : null };
 }
 
