@@ -11,7 +11,7 @@ import { francAll } from 'franc';
 import { describe, expect, it } from 'vitest';
 import { detectDirection, detectLanguage } from '../src/language/detect-language.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
-import { countLetters } from '../src/language/letter-count.js';
+import { countLetters, mayHoldRtl } from '../src/language/letter-count.js';
 import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language/script-runs.js';
 import { topScript } from '../src/language/top-script.js';
 import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
@@ -70,7 +70,7 @@ describe('detectLanguage equals the reference trigram model', () => {
   });
 
   it('on generated strings of mixed scripts, digits, punctuation and astral characters', () => {
-    const pieces = ['der Hafen', 'the harbour', 'город', 'مدينة', 'עיר', 'शहर', '城市', 'まち', '도시', 'πόλη', 'เมือง', '𠀀𠀁', '😀', '12', '!?', ' ', '\n', 'İI', 'ΣΑΣ', '\uD800', '\uDC00', 'ä', 'ß'];
+    const pieces = ['der Hafen', 'the harbour', 'город', 'مدينة', 'עיר', 'शहर', '城市', 'まち', '도시', 'πόλη', 'เมือง', '𠀀𠀁', '😀', '12', '!?', ' ', '\n', 'İI', 'ΣΑΣ', 'ΟΔΟΣ.the', '\uD800', '\uDC00', 'ä', 'ß', '\u00A0', '\u2003', '\u2028', '\u3000', '\uFEFF', '\t', '.', "l'eau", '@'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
@@ -121,6 +121,17 @@ describe('letter and script counts', () => {
     expect(topScript('ميناء المدينة').script).toBe('Arabic');
     expect(topScript('𠀀𠀁𠀂 ab').script).toBe('cmn');
     expect(topScript('12 34').share).toBe(0);
+  });
+
+  it('find every character of a right-to-left script by the quick scan', () => {
+    const single = new RegExp(`^${RTL.source}$`, 'u');
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCharCode(cp);
+      if (single.test(ch)) expect(mayHoldRtl(ch), `U+${cp.toString(16)}`).toBe(true);
+    }
+    expect(mayHoldRtl('Hamburg, 𝔸')).toBe(true);
+    expect(mayHoldRtl('Hamburg, Привет, 東京')).toBe(false);
   });
 
   it('give the direction of right-to-left text', () => {

@@ -5,9 +5,9 @@
 
 import type { Direction } from '../article/types.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from './iso639.js';
-import { countLetters } from './letter-count.js';
+import { countLetters, hasLetters, mayHoldRtl } from './letter-count.js';
 import { topScript } from './top-script.js';
-import { MAX_SAMPLE, hasProfiles, rankByTrigrams } from './trigram-distance.js';
+import { MAX_SAMPLE, bestTwoByTrigrams, hasProfiles } from './trigram-distance.js';
 
 /** Characters of text sampled for identification: enough for a stable answer, bounded time. */
 const SAMPLE = 4000;
@@ -29,18 +29,20 @@ export interface LanguageGuess {
 
 /** `rtl` when characters of right-to-left scripts outnumber half the letters. */
 export function detectDirection(text: string): Direction {
-  const { letters, rtl } = countLetters(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  if (!mayHoldRtl(sample)) return 'ltr';
+  const { letters, rtl } = countLetters(sample);
   if (letters === 0) return 'ltr';
   return rtl * 2 > letters ? 'rtl' : 'ltr';
 }
 
 const UNDETERMINED: LanguageGuess = { language: 'und', confidence: 0 };
 
-/** The candidates ranked best first with their trigram scores (1 for the best); empty = undetermined. */
-function rank(sample: string): Array<[string, number]> {
+/** The best two candidates with their trigram scores (1 for the best); empty = undetermined. */
+function bestTwo(sample: string): Array<[string, number]> {
   const value = sample.length > MAX_SAMPLE ? sample.slice(0, MAX_SAMPLE) : sample;
   const { script, share } = topScript(value);
-  if (hasProfiles(script)) return rankByTrigrams(value, script);
+  if (hasProfiles(script)) return bestTwoByTrigrams(value, script);
   // a script with one language of its own (Greek, Korean, Thai, …) names the language
   return share > 0 && CANDIDATES.has(script) ? [[script, 1]] : [];
 }
@@ -51,8 +53,8 @@ function rank(sample: string): Array<[string, number]> {
  */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  if (countLetters(sample).letters < MIN_LETTERS) return UNDETERMINED;
-  const ranked = rank(sample);
+  if (!hasLetters(sample, MIN_LETTERS)) return UNDETERMINED;
+  const ranked = bestTwo(sample);
   const best = ranked[0];
   if (best === undefined) return UNDETERMINED;
   const second = ranked[1]?.[1] ?? 0;

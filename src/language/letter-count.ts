@@ -15,6 +15,39 @@ export interface LetterCounts {
   rtl: number;
 }
 
+/**
+ * False when `text` certainly holds no character of a right-to-left script: none of its units
+ * lies in U+0590–U+08FF or U+FB1D–U+FEFF (where every such character of the BMP is) or is a
+ * surrogate (astral ones). A quick scan before counting.
+ */
+export function mayHoldRtl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x590) continue;
+    if (unit <= 0x8ff || (unit >= 0xd800 && unit <= 0xdfff) || (unit >= 0xfb1d && unit <= 0xfeff)) return true;
+  }
+  return false;
+}
+
+/** True when `text` holds at least `n` letters (code points of category L): stops at the n-th. */
+export function hasLetters(text: string, n: number): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < n; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      if ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a) letters++;
+      continue;
+    }
+    const cp = unit >= 0xd800 && unit <= 0xdbff ? pairAt(text, i) : -1;
+    if (cp === -1) letters += FLAGS.unit(unit) & LETTER;
+    else {
+      letters += FLAGS.codePoint(cp) & LETTER;
+      i++;
+    }
+  }
+  return letters >= n;
+}
+
 /** Letters (code points of category L) and characters of right-to-left scripts in `text`. */
 export function countLetters(text: string): LetterCounts {
   let letters = 0;

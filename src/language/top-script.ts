@@ -53,6 +53,10 @@ function scriptsOfPair(high: number, low: number): readonly number[] {
  */
 export function topScript(value: string): { script: string; share: number } {
   const counts = new Array<number>(NAMES.length).fill(0);
+  // Units outside surrogate pairs are counted per set of scripts first (one increment each),
+  // and the sets spread over their scripts at the end.
+  const table = unitTable();
+  const perSet = new Int32Array(SCRIPT_SETS.length);
   const n = value.length;
   for (let i = 0; i < n; i++) {
     const unit = value.charCodeAt(i);
@@ -73,11 +77,13 @@ export function topScript(value: string): { script: string; share: number } {
         continue;
       }
     }
-    const set = scriptsOfUnit(unit);
-    for (let j = 0; j < set.length; j++) {
-      const k = set[j] as number;
-      counts[k] = (counts[k] as number) + 1;
-    }
+    perSet[table[unit] as number]! += 1;
+  }
+  for (let s = 0; s < perSet.length; s++) {
+    const c = perSet[s] as number;
+    if (c === 0) continue;
+    const set = SCRIPT_SETS[s] as readonly number[];
+    for (let j = 0; j < set.length; j++) counts[set[j] as number] = (counts[set[j] as number] as number) + c;
   }
   let best = 0;
   for (let k = 1; k < counts.length; k++) if ((counts[k] as number) > (counts[best] as number)) best = k;

@@ -124,50 +124,174 @@ const ASCII_DIGITS_AND_PUNCT = /[\u0021-\u0040]+/g;
 const WHITE_SPACE = /\s+/g;
 
 /** The sample as the model reads it: ASCII digits and punctuation as spaces, spaces collapsed, lower case, padded. */
-function cleanSample(value: string): string {
+export function cleanSample(value: string): string {
   return ` ${value.replace(ASCII_DIGITS_AND_PUNCT, ' ').replace(WHITE_SPACE, ' ').trim().toLowerCase()} `;
 }
 
-/** Distinct trigrams of a sample with their counts: an open-addressing table over typed arrays. */
-interface TrigramCounts {
-  /** The three code units of the trigram in each used slot. */
-  a: Uint16Array;
-  b: Uint16Array;
-  c: Uint16Array;
-  /** Occurrences per slot; 0 = empty slot. */
-  count: Int32Array;
-  /** Distinct trigrams. */
-  size: number;
+/** True for the units `cleanSample` turns into a space: ASCII digits and punctuation, and `\s`. */
+function isSpaceLike(u: number): boolean {
+  if (u <= 0x40) return u >= 0x20 || (u >= 0x09 && u <= 0x0d);
+  if (u < 0xa0) return false;
+  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
 }
 
-function countTrigrams(text: string): TrigramCounts {
-  let capacity = 16;
-  while (capacity < text.length * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const table: TrigramCounts = { a: new Uint16Array(capacity), b: new Uint16Array(capacity), c: new Uint16Array(capacity), count: new Int32Array(capacity), size: 0 };
-  const { a, b, c, count } = table;
-  for (let i = 0; i + 2 < text.length; i++) {
-    const x = text.charCodeAt(i);
-    const y = text.charCodeAt(i + 1);
-    const z = text.charCodeAt(i + 2);
-    let slot = slotOf(x, y, z, mask);
-    for (;;) {
-      if (count[slot] === 0) {
-        a[slot] = x;
-        b[slot] = y;
-        c[slot] = z;
-        count[slot] = 1;
-        table.size++;
-        break;
-      }
-      if (a[slot] === x && b[slot] === y && c[slot] === z) {
-        count[slot]!++;
-        break;
-      }
-      slot = (slot + 1) & mask;
+/**
+ * The distinct trigrams of a cleaned sample with their counts: an open-addressing table over
+ * typed arrays, kept between calls (only the slots used are cleared) and grown when needed.
+ */
+let capacity = 0;
+let mask = 0;
+let slotA = new Uint16Array(0);
+let slotB = new Uint16Array(0);
+let slotC = new Uint16Array(0);
+let slotCount = new Int32Array(0);
+/** The slots in use, in order of first use; `distinct` of them. */
+let usedSlots = new Int32Array(0);
+let distinct = 0;
+
+function resetTable(units: number): void {
+  for (let k = 0; k < distinct; k++) slotCount[usedSlots[k] as number] = 0;
+  distinct = 0;
+  if (capacity < units * 2) {
+    capacity = 16;
+    while (capacity < units * 2) capacity *= 2;
+    mask = capacity - 1;
+    slotA = new Uint16Array(capacity);
+    slotB = new Uint16Array(capacity);
+    slotC = new Uint16Array(capacity);
+    slotCount = new Int32Array(capacity);
+    usedSlots = new Int32Array(capacity);
+  }
+}
+
+function addTrigram(x: number, y: number, z: number): void {
+  let slot = slotOf(x, y, z, mask);
+  for (;;) {
+    if (slotCount[slot] === 0) {
+      slotA[slot] = x;
+      slotB[slot] = y;
+      slotC[slot] = z;
+      slotCount[slot] = 1;
+      usedSlots[distinct++] = slot;
+      return;
+    }
+    if (slotA[slot] === x && slotB[slot] === y && slotC[slot] === z) {
+      slotCount[slot]!++;
+      return;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Count the trigrams of an already cleaned text. */
+function countCleanTrigrams(text: string): void {
+  resetTable(text.length);
+  for (let i = 0; i + 2 < text.length; i++) addTrigram(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2));
+}
+
+/**
+ * Count the trigrams of `cleanSample(value)` without building it: one pass over the lower-cased
+ * sample that drops, collapses and pads spaces as the cleaning does. Lower-casing first gives the
+ * same characters except around a capital sigma, whose lower case depends on its neighbours (and
+ * so on whether punctuation next to it became a space): such samples are cleaned as written.
+ */
+function countSampleTrigrams(value: string): void {
+  if (value.includes('\u03a3')) {
+    countCleanTrigrams(cleanSample(value));
+    return;
+  }
+  const lower = value.toLowerCase();
+  resetTable(lower.length + 2);
+  // The cleaned stream is ' ', the content with each run of spaces inside it as one ' ', then ' '.
+  let a = 0;
+  let b = 0x20;
+  let emitted = 1;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < lower.length; i++) {
+    const u = lower.charCodeAt(i);
+    if (isSpaceLike(u)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      if (emitted >= 2) addTrigram(a, b, 0x20);
+      a = b;
+      b = 0x20;
+      emitted++;
+      space = false;
+    }
+    if (emitted >= 2) addTrigram(a, b, u);
+    a = b;
+    b = u;
+    emitted++;
+    started = true;
+  }
+  if (emitted >= 2) addTrigram(a, b, 0x20);
+}
+
+/** A script's index as typed arrays, for the hot loop. */
+interface IndexArrays {
+  keys: string;
+  starts: Uint16Array;
+  postings: Uint16Array;
+  languages: readonly string[];
+}
+const arrays = new Map<string, IndexArrays>();
+
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+function indexArrays(script: string): IndexArrays {
+  let found = arrays.get(script);
+  if (found === undefined) {
+    const index = scriptIndex(script);
+    found = { keys: index.keys, starts: unitsOf(index.starts), postings: unitsOf(index.postings), languages: index.languages };
+    arrays.set(script, found);
+  }
+  return found;
+}
+
+/**
+ * The model's distance of each candidate language of `script` to the sample (lower is closer),
+ * or null when the script has no candidate profile.
+ */
+function distances(value: string, script: string): { distance: Int32Array; languages: readonly string[] } | null {
+  if (!hasProfiles(script)) return null;
+  const index = indexArrays(script);
+  const n = index.languages.length;
+  if (n === 0) return null;
+  const { keys, starts, postings } = index;
+  const keyTable = keyTableFor(script, keys);
+  countSampleTrigrams(value);
+  // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
+  const distance = new Int32Array(n).fill(MAX_DIFFERENCE * distinct);
+  for (let k = 0; k < distinct; k++) {
+    const slot = usedSlots[k] as number;
+    const count = slotCount[slot] as number;
+    const x = slotA[slot] as number;
+    const y = slotB[slot] as number;
+    const z = slotC[slot] as number;
+    const at = keyTable === undefined ? findKey(keys, x, y, z) : lookUpKey(keys, keyTable, x, y, z);
+    if (at === -1) continue;
+    const end = starts[at + 1] as number;
+    for (let j = starts[at] as number; j < end; j += 2) {
+      const lang = postings[j] as number;
+      let diff = count - (postings[j + 1] as number) - 1;
+      if (diff < 0) diff = -diff;
+      distance[lang] = (distance[lang] as number) - (MAX_DIFFERENCE - diff);
     }
   }
-  return table;
+  return { distance, languages: index.languages };
+}
+
+/** The model's normalised score of a distance (1 for the best). */
+function score(d: number, min: number, length: number): number {
+  const max = length * MAX_DIFFERENCE - min;
+  return 1 - (d - min) / max || 0;
 }
 
 /**
@@ -176,31 +300,31 @@ function countTrigrams(text: string): TrigramCounts {
  * no candidate profile.
  */
 export function rankByTrigrams(value: string, script: string): Array<[string, number]> {
-  if (!hasProfiles(script)) return [];
-  const index = scriptIndex(script);
-  const n = index.languages.length;
-  if (n === 0) return [];
-  const { keys, starts, postings } = index;
-  const keyTable = keyTableFor(script, keys);
-  const table = countTrigrams(cleanSample(value));
-  // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
-  const distance = new Array<number>(n).fill(MAX_DIFFERENCE * table.size);
-  for (let slot = 0; slot < table.count.length; slot++) {
-    const count = table.count[slot]!;
-    if (count === 0) continue;
-    const at = keyTable === undefined ? findKey(keys, table.a[slot]!, table.b[slot]!, table.c[slot]!) : lookUpKey(keys, keyTable, table.a[slot]!, table.b[slot]!, table.c[slot]!);
-    if (at === -1) continue;
-    const end = starts.charCodeAt(at + 1);
-    for (let j = starts.charCodeAt(at); j < end; j += 2) {
-      const lang = postings.charCodeAt(j);
-      let diff = count - postings.charCodeAt(j + 1) - 1;
-      if (diff < 0) diff = -diff;
-      distance[lang] = (distance[lang] as number) - (MAX_DIFFERENCE - diff);
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i);
+  const found = distances(value, script);
+  if (found === null) return [];
+  const { distance, languages } = found;
+  const order = Array.from({ length: distance.length }, (_, i) => i);
   order.sort((a, b) => (distance[a] as number) - (distance[b] as number) || a - b);
   const min = distance[order[0] as number] as number;
-  const max = value.length * MAX_DIFFERENCE - min;
-  return order.map((i) => [index.languages[i] as string, 1 - ((distance[i] as number) - min) / max || 0]);
+  return order.map((i) => [languages[i] as string, score(distance[i] as number, min, value.length)]);
+}
+
+/** The first two of `rankByTrigrams` (fewer when there are fewer candidates), without sorting them all. */
+export function bestTwoByTrigrams(value: string, script: string): Array<[string, number]> {
+  const found = distances(value, script);
+  if (found === null) return [];
+  const { distance, languages } = found;
+  let best = 0;
+  let second = -1;
+  for (let i = 1; i < distance.length; i++) {
+    const d = distance[i] as number;
+    if (d < (distance[best] as number)) {
+      second = best;
+      best = i;
+    } else if (second === -1 || d < (distance[second] as number)) second = i;
+  }
+  const min = distance[best] as number;
+  const ranked: Array<[string, number]> = [[languages[best] as string, score(min, min, value.length)]];
+  if (second !== -1) ranked.push([languages[second] as string, score(distance[second] as number, min, value.length)]);
+  return ranked;
 }
