@@ -89,6 +89,14 @@ describe('normaliseText: space before punctuation', () => {
     expect(clean(`prudents${NNBSP}: certains`)).toBe(`prudents${NNBSP}: certains`);
     expect(kinds(french)).toEqual([]);
   });
+
+  it('removes a space before punctuation that an earlier clean-up brought next to it', () => {
+    expect(clean('Hamburg\u200B , Kiel')).toBe('Hamburg, Kiel');
+    expect(clean('Hamburg\t, Kiel')).toBe('Hamburg, Kiel');
+    expect(clean('Hamburg  , Kiel')).toBe('Hamburg, Kiel');
+    expect(clean('Hamburg\u0007 . Kiel')).toBe('Hamburg. Kiel');
+    expect(clean('北京\u200B 、上海')).toBe('北京、上海');
+  });
 });
 
 describe('collapseStutters', () => {
@@ -110,6 +118,9 @@ describe('collapseStutters', () => {
   it('compares case-insensitively and keeps punctuation on the last repeat', () => {
     expect(collapseStutters('Die die die Polizei').text).toBe('Die Polizei');
     expect(collapseStutters('fin de la la la.').text).toBe('fin de la.');
+    expect(collapseStutters('ΟΔΟΣ οδος Οδος είναι').text).toBe('ΟΔΟΣ είναι');
+    expect(collapseStutters('İSTANBUL i̇stanbul İstanbul gibi').text).toBe('İSTANBUL gibi');
+    expect(collapseStutters('Straße straße STRASSE ist').text).toBe('Straße straße STRASSE ist');
   });
 
   it('leaves a word printed twice, and repeated numbers, alone', () => {

@@ -214,6 +214,16 @@ class PhraseIndex {
     }
   }
 
+  /**
+   * `phrase` (lower case) stands in `text` at `at`, ASCII capitals of `text` compared as lower
+   * case (the text is otherwise lower case already).
+   */
+  private static startsWith(text: string, at: number, phrase: string): boolean {
+    if (at + phrase.length > text.length) return false;
+    for (let k = 0; k < phrase.length; k++) if (lowerAscii(text.charCodeAt(at + k)) !== phrase.charCodeAt(k)) return false;
+    return true;
+  }
+
   private static hash(a: number, b: number, c: number): number {
     return (a * 961 + b * 31 + c) & 0xffff;
   }
@@ -233,8 +243,7 @@ class PhraseIndex {
       if (this.filed[h] !== 0) {
         for (const { phrase: p, legal } of this.byHash.get(h)!) {
           if (!legal && found !== null) continue;
-          const at = i - 2;
-          if (at + p.length <= text.length && text.slice(at, at + p.length).toLowerCase() === p) {
+          if (PhraseIndex.startsWith(text, i - 2, p)) {
             if (legal) return 'legal';
             found = 'prompt';
           }

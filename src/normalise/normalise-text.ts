@@ -68,11 +68,32 @@ function countAndReplace(text: string, re: RegExp, replacement: string): { text:
   return { text: out, count };
 }
 
+/** Per UTF-16 unit: its lower case when that is one unit (0 = not looked up yet, 0xFFFF = not one unit, or a surrogate). */
+const LOWER_UNIT = new Uint16Array(0x10000);
+
+function lowerUnit(unit: number): number {
+  let lower = LOWER_UNIT[unit] as number;
+  if (lower === 0) {
+    const l = String.fromCharCode(unit).toLowerCase();
+    lower = l.length === 1 && !(unit >= 0xd800 && unit <= 0xdfff) ? l.charCodeAt(0) : 0xffff;
+    if (lower === 0) lower = 0xffff;
+    LOWER_UNIT[unit] = lower;
+  }
+  return lower;
+}
+
 /**
  * Words [a, aEnd) and [b, bEnd) of `text` equal ignoring case. `ascii` says both are plain ASCII
  * (then lower case keeps lengths, and characters compare in place).
  */
 function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number, ascii: boolean): boolean {
+  if (!ascii && a < aEnd && b < bEnd) {
+    // Lower-casing a word lower-cases each character on its own, except a capital sigma, whose
+    // form depends on the letter before it; the first character has none in the word.
+    const x = lowerUnit(text.charCodeAt(a));
+    const y = lowerUnit(text.charCodeAt(b));
+    if (x !== y && x !== 0xffff && y !== 0xffff) return false;
+  }
   if (aEnd - a === bEnd - b) {
     let i = 0;
     for (; a + i < aEnd; i++) {
@@ -195,28 +216,68 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
   return { text: parts.join(''), repairs };
 }
 
+/** What `scan` found in a text: which clean-ups can change it. */
+const NEEDS_FULL = 1; // invisible or control characters, no-break spaces, tabs or double spaces
+const SPACE_PUNCT_LATIN = 2; // a space before `,` or `.`
+const SPACE_PUNCT_OTHER = 4; // a space before `،؛。，、`
+
+/**
+ * One pass over the text that tells which clean-ups could change it, so that the expressions
+ * run only where they can match. Conservative: a flag may be set where nothing changes.
+ */
+function scan(text: string): number {
+  let found = 0;
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x7f || c < 0x20) {
+      if (c < 0x20 || c <= 0xa0 || c === 0x202f || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0xad || c === 0x180e || c === 0x61c || (c >= 0xfdd0 && c <= 0xfdef) || c >= 0xfffe) {
+        return NEEDS_FULL;
+      }
+      if (prev === 0x20 && (c === 0x60c || c === 0x61b || c === 0x3002 || c === 0xff0c || c === 0x3001)) found |= SPACE_PUNCT_OTHER;
+    } else if (prev === 0x20) {
+      if (c === 0x20) return NEEDS_FULL;
+      if (c === 0x2c || c === 0x2e) found |= SPACE_PUNCT_LATIN;
+    }
+    prev = c;
+  }
+  return found;
+}
+
 /** Apply every clean-up to one run of text (no line breaks inside). */
 export function normaliseText(input: string, options: { keepLinkMarkers?: boolean } = {}): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
   let text = input.normalize('NFC');
+  const found = scan(text);
 
-  const invisible = countAndReplace(text, INVISIBLE, '');
-  text = invisible.text;
-  if (invisible.count > 0) repairs.push({ kind: 'invisible', count: invisible.count });
+  if (found === NEEDS_FULL) {
+    const invisible = countAndReplace(text, INVISIBLE, '');
+    text = invisible.text;
+    if (invisible.count > 0) repairs.push({ kind: 'invisible', count: invisible.count });
 
-  const control = countAndReplace(text, options.keepLinkMarkers === true ? CONTROL_KEEP_MARKERS : CONTROL, '');
-  text = control.text;
-  if (control.count > 0) repairs.push({ kind: 'control', count: control.count });
+    const control = countAndReplace(text, options.keepLinkMarkers === true ? CONTROL_KEEP_MARKERS : CONTROL, '');
+    text = control.text;
+    if (control.count > 0) repairs.push({ kind: 'control', count: control.count });
 
-  text = text.replace(PLAIN_NO_BREAK, ' ');
-  const spaces = countAndReplace(text, SPACE_RUN, ' ');
-  text = spaces.text.trim();
-  if (spaces.count > 0) repairs.push({ kind: 'spaces', count: spaces.count });
+    text = text.replace(PLAIN_NO_BREAK, ' ');
+    const spaces = countAndReplace(text, SPACE_RUN, ' ');
+    text = spaces.text;
+    if (spaces.count > 0) repairs.push({ kind: 'spaces', count: spaces.count });
+  }
+  text = text.trim();
 
-  const latin = countAndReplace(text, SPACE_BEFORE_LATIN, '$1');
-  const other = countAndReplace(latin.text, SPACE_BEFORE_OTHER, '$1');
-  text = other.text;
-  if (latin.count + other.count > 0) repairs.push({ kind: 'punctuation', count: latin.count + other.count });
+  let punctuation = 0;
+  if (found === NEEDS_FULL || (found & SPACE_PUNCT_LATIN) !== 0) {
+    const latin = countAndReplace(text, SPACE_BEFORE_LATIN, '$1');
+    text = latin.text;
+    punctuation += latin.count;
+  }
+  if (found === NEEDS_FULL || (found & SPACE_PUNCT_OTHER) !== 0) {
+    const other = countAndReplace(text, SPACE_BEFORE_OTHER, '$1');
+    text = other.text;
+    punctuation += other.count;
+  }
+  if (punctuation > 0) repairs.push({ kind: 'punctuation', count: punctuation });
 
   const stutter = collapseStutters(text);
   text = stutter.text;
