@@ -65,13 +65,13 @@ function* pieces(token: string): Generator<string> {
   }
 }
 
-/** Words of one space-free token whose flags are `flags`. */
-function tokenWords(token: string, flags: number): number {
+/** Words of one space-free token, `text` from `start` to `end`, whose flags are `flags`. */
+function tokenWords(text: string, start: number, end: number, flags: number): number {
   if ((flags & WORDISH) === 0) return 0;
   if ((flags & UNSPACED) === 0) return 1;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   let words = 0;
-  for (const piece of pieces(token)) for (const s of segmenter.segment(piece)) if (s.isWordLike === true) words++;
+  for (const piece of pieces(text.slice(start, end))) for (const s of segmenter.segment(piece)) if (s.isWordLike === true) words++;
   return words;
 }
 
@@ -111,14 +111,14 @@ function countText(text: string): TextCounts {
     characters++;
     if ((flags & UNSPACED_CHAR) !== 0) unspaced++;
     if ((flags & SPACE) !== 0) {
-      if (tokenStart !== -1) words += tokenWords(text.slice(tokenStart, start), tokenFlags);
+      if (tokenStart !== -1) words += tokenWords(text, tokenStart, start, tokenFlags);
       tokenStart = -1;
     } else if (tokenStart === -1) {
       tokenStart = start;
       tokenFlags = flags;
     } else tokenFlags |= flags;
   }
-  if (tokenStart !== -1) words += tokenWords(text.slice(tokenStart), tokenFlags);
+  if (tokenStart !== -1) words += tokenWords(text, tokenStart, n, tokenFlags);
   return { words, characters, unspaced };
 }
 

@@ -54,8 +54,19 @@ const FLAGS = new CharFlags([
   isSea,
 ]);
 
+/** The classes of ASCII characters, looked up most often: filled on first use. */
+let ascii: Uint8Array | undefined;
+
+function asciiClasses(): Uint8Array {
+  const table = new Uint8Array(0x80);
+  for (let cp = 0; cp < 0x80; cp++) table[cp] = FLAGS.codePoint(cp);
+  ascii = table;
+  return table;
+}
+
 /** The class bits of a code point. */
 export function charClass(cp: number): number {
+  if (cp < 0x80) return (ascii ?? asciiClasses())[cp] as number;
   return FLAGS.codePoint(cp);
 }
 
