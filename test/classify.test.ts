@@ -10,7 +10,7 @@ import { classifyBody, isHeadingLike } from '../src/classify/classify-body.js';
 import { matchesLocation, splitDateline } from '../src/classify/dateline.js';
 import { isBlockStart, isTableSeparator, readLabelLine } from '../src/classify/label-line.js';
 import { BUILTIN_LABELS } from '../src/classify/labels.js';
-import { readHeader } from '../src/classify/read-header.js';
+import { readHeader, sameTextKey } from '../src/classify/read-header.js';
 import { readMetadataBlock } from '../src/classify/read-metadata-block.js';
 import { segmentText } from '../src/text/segment-text.js';
 import { listFixtures, parseFixture } from './helpers/fixtures.js';
@@ -177,6 +177,17 @@ describe('readHeader', () => {
     const h = header('Kiel, Deutschland - Ab Mai fährt eine neue Fähre nach Oslo.\nDie Tickets sind buchbar.');
     expect(h.title).toBeNull();
     expect(h.bodyStart).toBe(0);
+  });
+});
+
+describe('sameTextKey', () => {
+  it('folds case and spacing like lower-casing, collapsing every run of white space and trimming', () => {
+    const reference = (t: string): string => t.toLowerCase().replace(/\s+/gu, ' ').trim();
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `Kiel ${String.fromCharCode(c)}Fähre`;
+      expect(sameTextKey(text)).toBe(reference(text));
+    }
+    for (const text of [' Kiel', 'Kiel ', 'Kiel  Fähre', 'Kiel\tFähre', 'KIEL FÄHRE', 'İSTANBUL', '']) expect(sameTextKey(text)).toBe(reference(text));
   });
 });
 

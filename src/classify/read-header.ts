@@ -46,8 +46,28 @@ export interface Header {
 /** Chooses among teaser variants of equal weight (e.g. by the article's language). */
 export type TeaserChooser = (candidates: readonly string[]) => number;
 
+/** True when the only white space in `text` is single ASCII spaces between other characters. */
+function plainSpacing(text: string): boolean {
+  const n = text.length;
+  if (n > 0 && (text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (text.charCodeAt(i + 1) === 0x20) return false;
+    } else if (c < 0x20 || (c >= 0xa0 && isOtherSpace(c))) return false;
+  }
+  return true;
+}
+
+/** White space (`\s`) beyond ASCII. */
+function isOtherSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Comparison key: case and spacing do not matter. */
 export function sameTextKey(text: string): string {
+  // Most lines are spaced plainly already: then only the case is folded.
+  if (plainSpacing(text)) return text.toLowerCase();
   return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
