@@ -92,6 +92,20 @@ export function lineFeatures(text: string): LineFeatures {
     }
     if (cp > 0x7f) ascii = false;
     const cls = charClass(cp);
+    if (cls === WORD_CHAR) {
+      // A letter (most characters): what the general steps below do for one.
+      alnum++;
+      if (!inWord) words++;
+      inWord = true;
+      if (prevMark && cp < 0x3000) marks--;
+      prevMark = false;
+      afterCjk = false;
+      pendingBreak = false;
+      last = cls;
+      lastComma = false;
+      lastNonCloser = cls;
+      continue;
+    }
     if ((cls & CJK) !== 0) {
       cjk++;
       alnum++;
