@@ -120,18 +120,24 @@ function firstRepeatedNeighbour(text: string): number {
   let prevStart = -1;
   let prevEnd = -1;
   let prevAscii = true;
-  let found = -1;
-  eachWord(text, 0, (start, end, ascii) => {
-    if (prevStart !== -1 && sameWord(text, prevStart, prevEnd, start, end, ascii && prevAscii)) {
-      found = prevStart;
-      return true;
+  let start = 0;
+  let ascii = true;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 0x20;
+    if (code !== 0x20) {
+      if (code >= 0x80) ascii = false;
+      continue;
     }
+    // a word [start, i): compare it with the one before (plain ASCII words of different lengths differ)
+    if (prevStart !== -1 && (i - start === prevEnd - prevStart || !(ascii && prevAscii)) && sameWord(text, prevStart, prevEnd, start, i, ascii && prevAscii)) return prevStart;
     prevStart = start;
-    prevEnd = end;
+    prevEnd = i;
     prevAscii = ascii;
-    return false;
-  });
-  return found;
+    start = i + 1;
+    ascii = true;
+  }
+  return -1;
 }
 
 /**
