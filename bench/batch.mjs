@@ -99,26 +99,33 @@ export async function main(options = {}) {
   try {
     log(`batch bench: generating ${count} articles of ~${bytes} bytes in ${root}`);
     const inputBytes = await generate(join(root, 'in'), count, bytes);
+    // cp -r and each -jN take turns, each into a new folder removed (and synced) after it, so that
+    // all of them meet the file system in the same state: creating files costs far more while the
+    // blocks of files just removed are still being released.
     const copies = [];
+    const runsByJobs = new Map(jobs.map((j) => [j, []]));
+    const settle = async (dir) => {
+      await rm(join(root, dir), { recursive: true, force: true });
+      await timeCommand('sync', [], root);
+    };
     for (let r = 0; r < repeat; r++) {
-      const run = await timeCommand('cp', ['-r', 'in', 'out-cp'], root);
-      if (run.code !== 0) throw new Error(`cp -r exited ${run.code}: ${run.stderr.slice(0, 500)}`);
-      copies.push(run);
-      await rm(join(root, 'out-cp'), { recursive: true, force: true });
+      const copyRun = await timeCommand('cp', ['-r', 'in', 'out-cp'], root);
+      if (copyRun.code !== 0) throw new Error(`cp -r exited ${copyRun.code}: ${copyRun.stderr.slice(0, 500)}`);
+      copies.push(copyRun);
+      await settle('out-cp');
+      for (const j of jobs) {
+        const out = `out-j${j}`;
+        const run = await runOnce(['in', '--out-dir', out, `-j${j}`, '-q'], root);
+        if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+        runsByJobs.get(j).push(run);
+        await settle(out);
+      }
     }
     const copy = median(copies);
     results.copy = { files: count, seconds: copy.seconds, filesPerSecond: count / copy.seconds, mbPerSecond: inputBytes / 1e6 / copy.seconds };
     log(`  cp -r: ${count} files in ${copy.seconds.toFixed(2)} s = ${results.copy.filesPerSecond.toFixed(0)} files/s, ${results.copy.mbPerSecond.toFixed(1)} MB/s (median of ${repeat})`);
     for (const j of jobs) {
-      const out = `out-j${j}`;
-      const runs = [];
-      for (let r = 0; r < repeat; r++) {
-        const run = await runOnce(['in', '--out-dir', out, `-j${j}`, '-q'], root);
-        if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
-        runs.push(run);
-        await rm(join(root, out), { recursive: true, force: true });
-      }
-      const run = median(runs);
+      const run = median(runsByJobs.get(j));
       const row = {
         jobs: j,
         files: count,
@@ -126,6 +133,7 @@ export async function main(options = {}) {
         filesPerSecond: count / run.seconds,
         mbPerSecond: inputBytes / 1e6 / run.seconds,
         cpuSeconds: run.cpuSeconds,
+        userSeconds: run.userS,
         filesPerCpuSecond: count / run.cpuSeconds,
         vsCopy: count / run.seconds / results.copy.filesPerSecond,
         maxRssMB: run.maxRssMB,
@@ -133,7 +141,7 @@ export async function main(options = {}) {
       results.throughput.push(row);
       log(
         `  -j${j}: ${count} files, ${(inputBytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${row.mbPerSecond.toFixed(2)} MB/s, ` +
-          `${run.cpuSeconds.toFixed(2)} CPU s (${row.filesPerCpuSecond.toFixed(0)} files per CPU second), ${row.vsCopy.toFixed(3)}× cp -r, peak RSS ${run.maxRssMB.toFixed(0)} MB (median of ${repeat})`,
+          `${run.cpuSeconds.toFixed(2)} CPU s (${run.userS.toFixed(2)} user; ${row.filesPerCpuSecond.toFixed(0)} files per CPU second), ${row.vsCopy.toFixed(3)}× cp -r, peak RSS ${run.maxRssMB.toFixed(0)} MB (median of ${repeat})`,
       );
     }
     await rm(join(root, 'in'), { recursive: true, force: true });
