@@ -78,6 +78,8 @@ interface ComparisonWords {
 }
 
 let wordHashes = new Uint32Array(1024);
+/** The shared buffer is kept between calls up to this many words (256 KB). */
+const KEEP_WORD_HASHES = 65536;
 
 function pushWordHash(n: number, h: number): void {
   if (n === wordHashes.length) {
@@ -237,6 +239,8 @@ export function fingerprintText(input: string): Fingerprint {
   const exact = createHash('sha256').update(normalised).digest('hex').slice(0, 32);
   const unspaced = words.hashes.length > 0 && normalised.length / words.hashes.length > UNSPACED_TOKEN_LENGTH;
   const hashes = unspaced ? shingleHashes(characterHashes(normalised), CHAR_SHINGLE) : shingleHashes(words.hashes, WORD_SHINGLE);
+  // A very long text grew the shared buffer: let it go rather than keep it for the whole batch.
+  if (wordHashes.length > KEEP_WORD_HASHES) wordHashes = new Uint32Array(1024);
   return { exact, minhash: hasDistinct(hashes, MIN_SHINGLES) ? minhash(hashes) : null };
 }
 
