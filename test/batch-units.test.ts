@@ -13,6 +13,8 @@ import { fingerprintText, similarity } from '../src/batch/fingerprint.js';
 import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
 import { OutputNamer } from '../src/batch/output-names.js';
 import { splitList } from '../src/batch/run-batch.js';
+import { runTask } from '../src/batch/run-task.js';
+import { BUILTIN_LABELS } from '../src/index.js';
 import type { InputItem } from '../src/batch/types.js';
 import { walkInputs } from '../src/batch/walk-inputs.js';
 import { buildTar, buildZip, tempDir, writeTree } from './batch-helpers.js';
@@ -160,6 +162,21 @@ describe('duplicates', () => {
     const t = performance.now();
     for (let i = 0; i < 2000; i++) expect(index.check(fingerprintText(generateArticle(i, 800)), `a${i}`)).toBeNull();
     expect(performance.now() - t).toBeLessThan(10_000);
+  });
+});
+
+describe('runTask', () => {
+  const settings = { format: 'json' as const, compact: false, inputFormat: 'auto' as const, encoding: null, labels: BUILTIN_LABELS };
+  const input = { file: null, path: 'a.txt', hash: true, skipIfHash: null, convert: true, temp: null, returnOutput: true };
+
+  it('hands back inputs larger than largestInput unconverted, and converts the others', () => {
+    const bytes = new TextEncoder().encode(generateArticle(3, 2000));
+    const [over] = runTask({ inputs: [{ ...input, bytes }], settings, maxBytes: 1e6, largestInput: bytes.byteLength - 1 });
+    const [at] = runTask({ inputs: [{ ...input, bytes }], settings, maxBytes: 1e6, largestInput: bytes.byteLength });
+    expect(over).toMatchObject({ deferred: true, hash: null, produced: false, output: null, fingerprint: null, failure: null });
+    expect(at).toMatchObject({ deferred: false, bytes: bytes.byteLength, produced: true, failure: null });
+    expect(at?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(at?.output).toContain('"title"');
   });
 });
 

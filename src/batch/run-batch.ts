@@ -23,6 +23,7 @@ import { ReportFile } from './report-file.js';
 import { StopSignal } from './stop-signal.js';
 import { countStatus, emptyTally, formatSummary, type Tally } from './summary.js';
 import { BatchInputError, type ConvertSettings, type InputItem, type InputStatus, type ReasonCode, type ReportRecord, type TaskInput, type TaskResult } from './types.js';
+import { runTask } from './run-task.js';
 import { walkInputs } from './walk-inputs.js';
 
 /** Exit code after SIGINT/SIGTERM (128 + SIGINT). */
@@ -84,6 +85,8 @@ interface Outcome {
   upToDate: ManifestEntry | null;
   failure: { reason: ReasonCode; message: string } | null;
   ms: number;
+  /** An input too large for the converter's threads: converted in this thread when it is finished. */
+  deferred: TaskInput | null;
 }
 
 /** Inputs converted together, finished one by one in input order. */
@@ -156,7 +159,7 @@ async function peek<T>(iterator: AsyncIterator<T>, n: number): Promise<{ head: T
  * output folder and temporary file; returns what to ask of the converting thread (or `null`).
  */
 async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; input: TaskInput | null }> {
-  const outcome: Outcome = { item, name: null, prepared: null, unwritable: null, candidate: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0 };
+  const outcome: Outcome = { item, name: null, prepared: null, unwritable: null, candidate: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0, deferred: null };
   if (item.verdict !== undefined) {
     outcome.failure = { reason: item.verdict.reason, message: item.verdict.message };
     return { outcome, input: null };
@@ -213,22 +216,27 @@ async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
   const outcomes: Outcome[] = [];
   const inputs: TaskInput[] = [];
   const owners: Outcome[] = [];
+  const largestInput = run.converter.largestInput;
   for (const item of items) {
     const { outcome, input } = await plan(run, item);
     outcomes.push(outcome);
-    if (input !== null) {
-      inputs.push(input);
-      owners.push(outcome);
+    if (input === null) continue;
+    if (input.bytes !== null && input.bytes.byteLength > largestInput) {
+      outcome.deferred = input;
+      continue;
     }
+    inputs.push(input);
+    owners.push(outcome);
   }
   const converted =
     inputs.length === 0
       ? Promise.resolve()
-      : run.converter.run({ inputs, settings: run.options.settings, maxBytes: run.options.maxBytes }).then(
+      : run.converter.run({ inputs, settings: run.options.settings, maxBytes: run.options.maxBytes, largestInput }).then(
           (results) => {
             owners.forEach((outcome, i) => {
               const result = results[i];
-              if (result !== undefined) take(outcome, result);
+              const input = inputs[i];
+              if (result !== undefined && input !== undefined) take(outcome, result, input);
             });
           },
           (error: unknown) => {
@@ -238,8 +246,12 @@ async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
   return { outcomes, converted, finished: 0 };
 }
 
-/** Record a conversion result on its outcome. */
-function take(outcome: Outcome, result: TaskResult): void {
+/** Record a conversion result on its outcome (or, for an input handed back, what is left to do). */
+function take(outcome: Outcome, result: TaskResult, input: TaskInput): void {
+  if (result.deferred) {
+    outcome.deferred = input;
+    return;
+  }
   outcome.result = result;
   outcome.bytes = result.bytes;
   outcome.hash = result.hash;
@@ -284,6 +296,13 @@ function record(outcome: Outcome, status: InputStatus, reason: ReasonCode | null
 /** Finish one input in input order: duplicates, write, manifest, report, messages. */
 async function finish(run: Run, outcome: Outcome): Promise<void> {
   const { options, io } = run;
+  if (outcome.deferred !== null) {
+    // Too large for a worker: converted here, as with -j1.
+    const input = outcome.deferred;
+    outcome.deferred = null;
+    const result = runTask({ inputs: [input], settings: options.settings, maxBytes: options.maxBytes, largestInput: Number.POSITIVE_INFINITY })[0];
+    if (result !== undefined) take(outcome, result, input);
+  }
   const { paint, verbosity } = options;
   const display = outcome.item.display;
   const result = outcome.result;

@@ -13,7 +13,7 @@ import { readFileBytesSync } from './read-file.js';
 import { BatchInputError, type ConvertSettings, type TaskInput, type TaskRequest, type TaskResult } from './types.js';
 
 function emptyResult(): TaskResult {
-  return { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0 };
+  return { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
 }
 
 /** Write `text` to a new file; on failure remove what was made and return the error code. */
@@ -31,11 +31,15 @@ function writeTemp(path: string, text: string): string | null {
   }
 }
 
-function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number): TaskResult {
+function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number, largestInput: number): TaskResult {
   const began = performance.now();
   const result = emptyResult();
   try {
     const bytes = input.bytes ?? readFileBytesSync(input.file ?? '', maxBytes);
+    if (bytes.byteLength > largestInput) {
+      result.deferred = true;
+      return result;
+    }
     result.bytes = bytes.byteLength;
     if (input.hash) {
       result.hash = createHash('sha256').update(bytes).digest('hex');
@@ -65,5 +69,5 @@ function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number)
 
 /** Run a task; one result per input, in order. Never throws for a bad input. */
 export function runTask(request: TaskRequest): TaskResult[] {
-  return request.inputs.map((input) => runInput(input, request.settings, request.maxBytes));
+  return request.inputs.map((input) => runInput(input, request.settings, request.maxBytes, request.largestInput));
 }
