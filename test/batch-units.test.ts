@@ -14,6 +14,8 @@ import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
 import { OutputNamer } from '../src/batch/output-names.js';
 import { splitList } from '../src/batch/run-batch.js';
 import { runTask } from '../src/batch/run-task.js';
+import { packResults, unpackResults } from '../src/batch/task-results.js';
+import type { TaskResult } from '../src/batch/types.js';
 import { BUILTIN_LABELS } from '../src/index.js';
 import type { InputItem } from '../src/batch/types.js';
 import { walkInputs } from '../src/batch/walk-inputs.js';
@@ -177,6 +179,24 @@ describe('runTask', () => {
     expect(at).toMatchObject({ deferred: false, bytes: bytes.byteLength, produced: true, failure: null });
     expect(at?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(at?.output).toContain('"title"');
+  });
+});
+
+describe('packed task results', () => {
+  it('read back equal to what was packed, in any order and more than once', () => {
+    const base: TaskResult = { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
+    const results: TaskResult[] = [
+      { ...base, bytes: 12, hash: 'ab'.repeat(32), produced: true, output: '{"title":"Zürich – 東京 🚋"}\n', ms: 1.2345678901234567, fingerprint: { exact: '0f'.repeat(16), minhash: Uint32Array.from({ length: 32 }, (_, i) => (i * 0x9e3779b1) >>> 0) } },
+      { ...base, failure: { reason: 'unreadable', message: 'permission denied' } },
+      { ...base, bytes: 3, produced: true, writeError: 'ENOSPC', diagnostics: [{ code: 'DATELINE_SPLIT', severity: 'info', line: 3, message: 'dateline "Leeds" split off' }], fingerprint: { exact: '1'.repeat(32), minhash: null } },
+      { ...base, deferred: true },
+      { ...base, output: '' },
+    ];
+    const packed = unpackResults(packResults(results));
+    expect(packed.length).toBe(results.length);
+    for (const i of [4, 0, 2, 1, 3, 0]) expect(packed.get(i)).toEqual(results[i]);
+    expect(packed.get(5)).toBeUndefined();
+    expect(unpackResults(packResults([])).length).toBe(0);
   });
 });
 

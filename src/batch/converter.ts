@@ -7,11 +7,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runTask } from './run-task.js';
-import type { TaskRequest, TaskResult } from './types.js';
+import { resultList, unpackResults, type TaskResults } from './task-results.js';
+import type { TaskRequest } from './types.js';
 
 /** Runs conversion tasks. */
 export interface Converter {
-  run(request: TaskRequest): Promise<TaskResult[]>;
+  run(request: TaskRequest): Promise<TaskResults>;
   /**
    * The largest input (in bytes) this converter takes: a larger one comes back `deferred`, for
    * the caller to convert in its own thread.
@@ -28,7 +29,7 @@ export function inlineConverter(): Converter {
   return {
     run: (request) => {
       try {
-        return Promise.resolve(runTask(request));
+        return Promise.resolve(resultList(runTask(request)));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -79,7 +80,7 @@ export const WORKER_LARGEST_INPUT = 16 * 1024 * 1024;
 /** Conversions in a pool of `threads` worker threads (piscina is loaded on first use). */
 export async function poolConverter(threads: number): Promise<Converter> {
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<TaskRequest, TaskResult[]>({
+  const pool = new Piscina<TaskRequest, Uint8Array>({
     filename: workerFile(),
     minThreads: threads,
     maxThreads: threads,
@@ -96,7 +97,7 @@ export async function poolConverter(threads: number): Promise<Converter> {
         transferList.push(bytes.buffer as ArrayBuffer);
         return { ...input, bytes };
       });
-      return pool.run({ ...request, inputs }, { transferList });
+      return pool.run({ ...request, inputs }, { transferList }).then(unpackResults);
     },
     close: () => pool.destroy(),
     largestInput: WORKER_LARGEST_INPUT,

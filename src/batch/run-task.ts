@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import { convert } from './convert.js';
 import { readFileBytesSync } from './read-file.js';
+import { ResultPacker } from './task-results.js';
 import { BatchInputError, type ConvertSettings, type TaskInput, type TaskRequest, type TaskResult } from './types.js';
 
 function emptyResult(): TaskResult {
@@ -70,4 +71,11 @@ function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number,
 /** Run a task; one result per input, in order. Never throws for a bad input. */
 export function runTask(request: TaskRequest): TaskResult[] {
   return request.inputs.map((input) => runInput(input, request.settings, request.maxBytes, request.largestInput));
+}
+
+/** `runTask` for a worker: the results packed into one buffer, each as soon as it is ready (see task-results.ts). */
+export function runTaskPacked(request: TaskRequest): Uint8Array<ArrayBuffer> {
+  const packer = new ResultPacker(request.inputs.length);
+  for (const input of request.inputs) packer.add(runInput(input, request.settings, request.maxBytes, request.largestInput));
+  return packer.finish();
 }
