@@ -1,12 +1,15 @@
 /**
  * The batch's compact name storage (src/batch/name-pool.ts, name-set.ts): it must behave exactly
- * as an array and a Set of strings would, through growth and for any Unicode name.
+ * as an array and a Set of strings would, through growth and for any Unicode name. And its
+ * shortcuts around path.join give what path.join gives.
  */
 
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NamePool } from '../src/batch/name-pool.js';
 import { NameSet } from '../src/batch/name-set.js';
+import { joinNames } from '../src/batch/output-folder.js';
 
 const name = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('a.json', 'A.json', 'a.json ', 'Ünïcödé/名前.md', ''));
 
@@ -60,5 +63,31 @@ describe('NameSet', () => {
     for (let i = 0; i < 20_000; i++) expect(set.add(`out/${i % 97}/article-${i}.json`)).toBe(true);
     for (let i = 0; i < 20_000; i += 7) expect(set.add(`out/${i % 97}/article-${i}.json`)).toBe(false);
     expect(set.add('out/0/article-20000.json')).toBe(true);
+  });
+});
+
+describe('output paths', () => {
+  const part = fc.oneof(fc.constantFrom('', '.', '..', '...', '.a', 'a.', 'a\\b', 'x.json', '~2'), fc.string({ maxLength: 8 }));
+  const rel = fc.array(part, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+  const base = fc.constantFrom('/', '/out', '/tmp/o-wt', '/a b/ü');
+
+  it('joinNames is path.join of the parts, for any relative path', () => {
+    fc.assert(
+      fc.property(base, rel, (b, r) => {
+        expect(joinNames(b, r)).toBe(join(b, ...r.split('/')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("a folder's children are join(folder, 'x') with the name for 'x', for any name a listing gives", () => {
+    const folder = fc.oneof(base, fc.constantFrom('', '.', './', 'in', 'in/', './in/../in2', '..', '../x/'));
+    const listed = fc.string({ minLength: 1, maxLength: 12 }).filter((n) => n !== '.' && n !== '..' && !n.includes('/'));
+    fc.assert(
+      fc.property(folder, listed, (f, n) => {
+        expect(join(f, 'x').slice(0, -1) + n).toBe(join(f, n));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

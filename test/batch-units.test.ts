@@ -13,6 +13,10 @@ import { fingerprintText, normaliseForComparison, similarity } from '../src/batc
 import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
 import { OutputNamer } from '../src/batch/output-names.js';
 import { splitList } from '../src/batch/run-batch.js';
+import { runTask } from '../src/batch/run-task.js';
+import { packResults, unpackResults } from '../src/batch/task-results.js';
+import type { TaskResult } from '../src/batch/types.js';
+import { BUILTIN_LABELS } from '../src/index.js';
 import type { InputItem } from '../src/batch/types.js';
 import { walkInputs } from '../src/batch/walk-inputs.js';
 import { buildTar, buildZip, tempDir, writeTree } from './batch-helpers.js';
@@ -195,6 +199,39 @@ describe('duplicates', () => {
     const t = performance.now();
     for (let i = 0; i < 2000; i++) expect(index.check(fingerprintText(generateArticle(i, 800)), `a${i}`)).toBeNull();
     expect(performance.now() - t).toBeLessThan(10_000);
+  });
+});
+
+describe('runTask', () => {
+  const settings = { format: 'json' as const, compact: false, inputFormat: 'auto' as const, encoding: null, labels: BUILTIN_LABELS };
+  const input = { file: null, path: 'a.txt', hash: true, skipIfHash: null, convert: true, temp: null, returnOutput: true };
+
+  it('hands back inputs larger than largestInput unconverted, and converts the others', () => {
+    const bytes = new TextEncoder().encode(generateArticle(3, 2000));
+    const [over] = runTask({ inputs: [{ ...input, bytes }], settings, maxBytes: 1e6, largestInput: bytes.byteLength - 1 });
+    const [at] = runTask({ inputs: [{ ...input, bytes }], settings, maxBytes: 1e6, largestInput: bytes.byteLength });
+    expect(over).toMatchObject({ deferred: true, hash: null, produced: false, output: null, fingerprint: null, failure: null });
+    expect(at).toMatchObject({ deferred: false, bytes: bytes.byteLength, produced: true, failure: null });
+    expect(at?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(at?.output).toContain('"title"');
+  });
+});
+
+describe('packed task results', () => {
+  it('read back equal to what was packed, in any order and more than once', () => {
+    const base: TaskResult = { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
+    const results: TaskResult[] = [
+      { ...base, bytes: 12, hash: 'ab'.repeat(32), produced: true, output: '{"title":"Zürich – 東京 🚋"}\n', ms: 1.2345678901234567, fingerprint: { exact: '0f'.repeat(16), minhash: Uint32Array.from({ length: 32 }, (_, i) => (i * 0x9e3779b1) >>> 0) } },
+      { ...base, failure: { reason: 'unreadable', message: 'permission denied' } },
+      { ...base, bytes: 3, produced: true, writeError: 'ENOSPC', diagnostics: [{ code: 'DATELINE_SPLIT', severity: 'info', line: 3, message: 'dateline "Leeds" split off' }], fingerprint: { exact: '1'.repeat(32), minhash: null } },
+      { ...base, deferred: true },
+      { ...base, output: '' },
+    ];
+    const packed = unpackResults(packResults(results));
+    expect(packed.length).toBe(results.length);
+    for (const i of [4, 0, 2, 1, 3, 0]) expect(packed.get(i)).toEqual(results[i]);
+    expect(packed.get(5)).toBeUndefined();
+    expect(unpackResults(packResults([])).length).toBe(0);
   });
 });
 

@@ -25,6 +25,9 @@ const MAX_ORIGINALS = 2 ** (31 - BAND_BITS);
 const EXACT_WORDS = 4;
 /** Empty slot marker in the id arrays. */
 const EMPTY = -1;
+/** Per-original records are kept in blocks of 2^10 originals. */
+const BLOCK_BITS = 10;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
 /** A later article matching an earlier one. */
 export interface DuplicateMatch {
@@ -54,6 +57,34 @@ function exactWords(hex: string, into: Uint32Array): Uint32Array {
   for (let w = 0; w < EXACT_WORDS; w++) into[w] = Number.parseInt(hex.slice(w * 8, w * 8 + 8), 16) >>> 0;
   return into;
 }
+
+/**
+ * Fixed-width records of 32-bit words by original id, in blocks of 1024 records: they grow a
+ * block at a time, so that nothing is copied and at most one block is unused (a single doubling
+ * array would be up to half empty, and for a moment held twice).
+ */
+class RecordBlocks {
+  private readonly blocks: Uint32Array[] = [];
+
+  constructor(private readonly width: number) {}
+
+  /** The block holding record `id` (an empty array when there is none). */
+  block(id: number): Uint32Array {
+    return this.blocks[id >>> BLOCK_BITS] ?? NO_WORDS;
+  }
+
+  /** Where record `id` starts in its block. */
+  offset(id: number): number {
+    return (id & BLOCK_MASK) * this.width;
+  }
+
+  /** Make room for record `id`. */
+  reserve(id: number): void {
+    while (this.blocks.length <= id >>> BLOCK_BITS) this.blocks.push(new Uint32Array(this.width << BLOCK_BITS));
+  }
+}
+
+const NO_WORDS = new Uint32Array(0);
 
 /**
  * A multimap from 32-bit keys to entries (non-negative 32-bit numbers), in one Int32Array with
@@ -95,7 +126,10 @@ class EntryTable {
     const slots = this.slots;
     this.bits++;
     this.slots = new Int32Array(1 << this.bits).fill(EMPTY);
-    for (const entry of slots) if (entry !== EMPTY) this.place(this.keyOf(entry), entry);
+    for (let i = 0; i < slots.length; i++) {
+      const entry = slots[i] ?? EMPTY;
+      if (entry !== EMPTY) this.place(this.keyOf(entry), entry);
+    }
   }
 }
 
@@ -103,16 +137,19 @@ class EntryTable {
 export class DuplicateIndex {
   private readonly names = new NamePool();
   /** Exact hashes by original id, four words each. */
-  private exactHashes = new Uint32Array(EXACT_WORDS * 1024);
+  private readonly exactHashes = new RecordBlocks(EXACT_WORDS);
   /** Original ids by the first word of their exact hash. */
-  private readonly exact = new EntryTable((id) => this.exactHashes[id * EXACT_WORDS] ?? 0);
+  private readonly exact = new EntryTable((id) => this.exactHashes.block(id)[this.exactHashes.offset(id)] ?? 0);
   /**
    * `id × BANDS + band` by LSH band key (band keys of all bands share the table, as the keys mix
    * in the band).
    */
-  private readonly bands = new EntryTable((entry) => bandKey(this.signatures, (entry >>> BAND_BITS) * MINHASH_SLOTS, entry & (BANDS - 1)));
+  private readonly bands = new EntryTable((entry) => {
+    const id = entry >>> BAND_BITS;
+    return bandKey(this.signatures.block(id), this.signatures.offset(id), entry & (BANDS - 1));
+  });
   /** Signatures by original id; ids without a signature leave their slots unused. */
-  private signatures = new Uint32Array(MINHASH_SLOTS * 1024);
+  private readonly signatures = new RecordBlocks(MINHASH_SLOTS);
   private readonly words = new Uint32Array(EXACT_WORDS);
 
   /** Find an earlier original for `fingerprint`; when there is none, register it as an original under `name`. */
@@ -133,9 +170,10 @@ export class DuplicateIndex {
     let found = EMPTY;
     this.exact.forEach(words[0] ?? 0, (id) => {
       if (found !== EMPTY) return;
-      const base = id * EXACT_WORDS;
+      const hashes = this.exactHashes.block(id);
+      const base = this.exactHashes.offset(id);
       let same = true;
-      for (let w = 1; w < EXACT_WORDS; w++) if (this.exactHashes[base + w] !== words[w]) same = false;
+      for (let w = 1; w < EXACT_WORDS; w++) if (hashes[base + w] !== words[w]) same = false;
       if (same) found = id;
     });
     return found;
@@ -161,29 +199,24 @@ export class DuplicateIndex {
   }
 
   private similarityTo(id: number, signature: ArrayLike<number>): number {
-    const base = id * MINHASH_SLOTS;
+    const signatures = this.signatures.block(id);
+    const base = this.signatures.offset(id);
     let same = 0;
-    for (let i = 0; i < MINHASH_SLOTS; i++) if (this.signatures[base + i] === signature[i]) same++;
+    for (let i = 0; i < MINHASH_SLOTS; i++) if (signatures[base + i] === signature[i]) same++;
     return same / MINHASH_SLOTS;
   }
 
   private register(words: Uint32Array, signature: ArrayLike<number> | null, name: string): void {
     if (this.names.size >= MAX_ORIGINALS) return; // beyond the limit, later articles are not indexed
     const id = this.names.add(name);
-    this.exactHashes = ensure(this.exactHashes, (id + 1) * EXACT_WORDS);
-    this.exactHashes.set(words, id * EXACT_WORDS);
+    this.exactHashes.reserve(id);
+    this.exactHashes.block(id).set(words, this.exactHashes.offset(id));
     this.exact.add(words[0] ?? 0, id);
     if (signature === null) return;
-    this.signatures = ensure(this.signatures, (id + 1) * MINHASH_SLOTS);
-    for (let i = 0; i < MINHASH_SLOTS; i++) this.signatures[id * MINHASH_SLOTS + i] = signature[i] ?? 0;
+    this.signatures.reserve(id);
+    const signatures = this.signatures.block(id);
+    const base = this.signatures.offset(id);
+    for (let i = 0; i < MINHASH_SLOTS; i++) signatures[base + i] = signature[i] ?? 0;
     for (let band = 0; band < BANDS; band++) this.bands.add(bandKey(signature, 0, band), id * BANDS + band);
   }
-}
-
-/** `array`, or a copy twice as large (or as large as needed) when it holds fewer than `length` words. */
-function ensure(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
-  if (length <= array.length) return array;
-  const grown = new Uint32Array(Math.max(array.length * 2, length));
-  grown.set(array);
-  return grown;
 }

@@ -48,6 +48,20 @@ function describe(code: string): string {
   }
 }
 
+/** `/`-separated plain names: no empty, `.` or `..` part, no backslash. */
+const PLAIN_NAMES = /^(?!\.{1,2}(?:\/|$))[^/\\]+(?:\/(?!\.{1,2}(?:\/|$))[^/\\]+)*$/u;
+
+/**
+ * `join(base, ...rel.split('/'))` for a normalised absolute `base`: plain names are appended as
+ * they are, without `join`'s normalising pass (which made most of the runner's allocations for
+ * each input); anything else goes through `join`.
+ */
+export function joinNames(base: string, rel: string): string {
+  if (!PLAIN_NAMES.test(rel)) return join(base, ...rel.split('/'));
+  const tail = sep === '/' ? rel : rel.replaceAll('/', sep);
+  return base.endsWith(sep) ? base + tail : base + sep + tail;
+}
+
 /** Where one output goes: its final path and the temporary file written first. */
 export interface PreparedOutput {
   target: string;
@@ -83,7 +97,7 @@ export class OutputFolder {
 
   /** The absolute path of an output given relative to the folder. */
   resolve(rel: string): string {
-    return join(this.path, ...rel.split('/'));
+    return joinNames(this.path, rel);
   }
 
   /**
@@ -107,7 +121,7 @@ export class OutputFolder {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new OutputWriteError(`cannot write ${rel} (${describe(code)})`, code);
     }
-    return { target, temp: join(parent, `.${basename(target)}.${process.pid}-${this.run}.${++this.temps}.tmp`) };
+    return { target, temp: joinNames(parent, `.${basename(target)}.${process.pid}-${this.run}.${++this.temps}.tmp`) };
   }
 
   /** Remember the folders from `first` down to `last` as made by this run. */

@@ -23,6 +23,8 @@ import { ReportFile } from './report-file.js';
 import { StopSignal } from './stop-signal.js';
 import { countStatus, emptyTally, formatSummary, type Tally } from './summary.js';
 import { BatchInputError, type ConvertSettings, type InputItem, type InputStatus, type ReasonCode, type ReportRecord, type TaskInput, type TaskResult } from './types.js';
+import { runTask } from './run-task.js';
+import type { TaskResults } from './task-results.js';
 import { walkInputs } from './walk-inputs.js';
 
 /** Exit code after SIGINT/SIGTERM (128 + SIGINT). */
@@ -84,12 +86,20 @@ interface Outcome {
   upToDate: ManifestEntry | null;
   failure: { reason: ReasonCode; message: string } | null;
   ms: number;
+  /** An input too large for the converter's threads: converted in this thread when it is finished. */
+  deferred: TaskInput | null;
+  /** Where the input is in its chunk's task (`inputs`, `results`), or −1 when it was not sent. */
+  slot: number;
 }
 
 /** Inputs converted together, finished one by one in input order. */
 interface Chunk {
   outcomes: Outcome[];
-  /** Settles once the conversion results are in `outcomes`. */
+  /** The task sent to the converter. */
+  inputs: TaskInput[];
+  /** The task's results, read as each input is finished (`null` until they are in, or when the task failed). */
+  results: TaskResults | null;
+  /** Settles once the conversion results are in (or the task failed). */
   converted: Promise<void>;
   /** How many outcomes have been finished. */
   finished: number;
@@ -156,7 +166,7 @@ async function peek<T>(iterator: AsyncIterator<T>, n: number): Promise<{ head: T
  * output folder and temporary file; returns what to ask of the converting thread (or `null`).
  */
 async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; input: TaskInput | null }> {
-  const outcome: Outcome = { item, name: null, prepared: null, unwritable: null, candidate: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0 };
+  const outcome: Outcome = { item, name: null, prepared: null, unwritable: null, candidate: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0, deferred: null, slot: -1 };
   if (item.verdict !== undefined) {
     outcome.failure = { reason: item.verdict.reason, message: item.verdict.message };
     return { outcome, input: null };
@@ -210,36 +220,47 @@ function mayBeCurrent(run: Run, entry: ManifestEntry, outcome: Outcome): boolean
 
 /** Plan a chunk of inputs and hand the convertible ones to the converter as one task. */
 async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
-  const outcomes: Outcome[] = [];
-  const inputs: TaskInput[] = [];
-  const owners: Outcome[] = [];
+  const chunk: Chunk = { outcomes: [], inputs: [], results: null, converted: Promise.resolve(), finished: 0 };
+  const largestInput = run.converter.largestInput;
   for (const item of items) {
     const { outcome, input } = await plan(run, item);
-    outcomes.push(outcome);
-    if (input !== null) {
-      inputs.push(input);
-      owners.push(outcome);
+    chunk.outcomes.push(outcome);
+    if (input === null) continue;
+    if (input.bytes !== null && input.bytes.byteLength > largestInput) {
+      outcome.deferred = input;
+      continue;
     }
+    outcome.slot = chunk.inputs.length;
+    chunk.inputs.push(input);
   }
-  const converted =
-    inputs.length === 0
-      ? Promise.resolve()
-      : run.converter.run({ inputs, settings: run.options.settings, maxBytes: run.options.maxBytes }).then(
-          (results) => {
-            owners.forEach((outcome, i) => {
-              const result = results[i];
-              if (result !== undefined) take(outcome, result);
-            });
-          },
-          (error: unknown) => {
-            for (const outcome of owners) outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
-          },
-        );
-  return { outcomes, converted, finished: 0 };
+  if (chunk.inputs.length > 0) {
+    chunk.converted = run.converter.run({ inputs: chunk.inputs, settings: run.options.settings, maxBytes: run.options.maxBytes, largestInput }).then(
+      (results) => {
+        chunk.results = results;
+      },
+      (error: unknown) => {
+        for (const outcome of chunk.outcomes) if (outcome.slot >= 0) outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
+      },
+    );
+  }
+  return chunk;
 }
 
-/** Record a conversion result on its outcome. */
-function take(outcome: Outcome, result: TaskResult): void {
+/** Read an input's conversion result from its chunk's task (once, when the input is finished). */
+function collect(chunk: Chunk, outcome: Outcome): void {
+  if (outcome.slot < 0) return;
+  const result = chunk.results?.get(outcome.slot);
+  const input = chunk.inputs[outcome.slot];
+  outcome.slot = -1;
+  if (result !== undefined && input !== undefined) take(outcome, result, input);
+}
+
+/** Record a conversion result on its outcome (or, for an input handed back, what is left to do). */
+function take(outcome: Outcome, result: TaskResult, input: TaskInput): void {
+  if (result.deferred) {
+    outcome.deferred = input;
+    return;
+  }
   outcome.result = result;
   outcome.bytes = result.bytes;
   outcome.hash = result.hash;
@@ -284,6 +305,13 @@ function record(outcome: Outcome, status: InputStatus, reason: ReasonCode | null
 /** Finish one input in input order: duplicates, write, manifest, report, messages. */
 async function finish(run: Run, outcome: Outcome): Promise<void> {
   const { options, io } = run;
+  if (outcome.deferred !== null) {
+    // Too large for a worker: converted here, as with -j1.
+    const input = outcome.deferred;
+    outcome.deferred = null;
+    const result = runTask({ inputs: [input], settings: options.settings, maxBytes: options.maxBytes, largestInput: Number.POSITIVE_INFINITY })[0];
+    if (result !== undefined) take(outcome, result, input);
+  }
   const { paint, verbosity } = options;
   const display = outcome.item.display;
   const result = outcome.result;
@@ -359,6 +387,22 @@ async function finish(run: Run, outcome: Outcome): Promise<void> {
   }
   if (run.report !== null) await run.report.add(line);
   run.progress.tick(line.status === 'failed');
+  release(outcome);
+}
+
+/**
+ * Drop what a finished outcome points to. The outcome has usually lived long enough to be in the
+ * old generation, where, even unreachable, it would keep what it points to alive through every
+ * young-generation collection until the next full one (and so make it old too).
+ */
+function release(outcome: Outcome): void {
+  outcome.result = null;
+  outcome.hash = null;
+  outcome.failure = null;
+  outcome.name = null;
+  outcome.candidate = null;
+  outcome.upToDate = null;
+  outcome.unwritable = null;
 }
 
 /**
@@ -504,6 +548,7 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
     while (chunk.finished < chunk.outcomes.length && !stop.abandoned) {
       const outcome = chunk.outcomes[chunk.finished];
       if (outcome === undefined) break;
+      collect(chunk, outcome);
       await finish(run, outcome);
       chunk.finished++;
     }

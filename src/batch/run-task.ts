@@ -10,10 +10,11 @@ import { createHash } from 'node:crypto';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import { convert } from './convert.js';
 import { readFileBytesSync } from './read-file.js';
+import { ResultPacker } from './task-results.js';
 import { BatchInputError, type ConvertSettings, type TaskInput, type TaskRequest, type TaskResult } from './types.js';
 
 function emptyResult(): TaskResult {
-  return { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0 };
+  return { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
 }
 
 /** Write `text` to a new file; on failure remove what was made and return the error code. */
@@ -31,11 +32,15 @@ function writeTemp(path: string, text: string): string | null {
   }
 }
 
-function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number): TaskResult {
+function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number, largestInput: number): TaskResult {
   const began = performance.now();
   const result = emptyResult();
   try {
     const bytes = input.bytes ?? readFileBytesSync(input.file ?? '', maxBytes);
+    if (bytes.byteLength > largestInput) {
+      result.deferred = true;
+      return result;
+    }
     result.bytes = bytes.byteLength;
     if (input.hash) {
       result.hash = createHash('sha256').update(bytes).digest('hex');
@@ -65,5 +70,12 @@ function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number)
 
 /** Run a task; one result per input, in order. Never throws for a bad input. */
 export function runTask(request: TaskRequest): TaskResult[] {
-  return request.inputs.map((input) => runInput(input, request.settings, request.maxBytes));
+  return request.inputs.map((input) => runInput(input, request.settings, request.maxBytes, request.largestInput));
+}
+
+/** `runTask` for a worker: the results packed into one buffer, each as soon as it is ready (see task-results.ts). */
+export function runTaskPacked(request: TaskRequest): Uint8Array<ArrayBuffer> {
+  const packer = new ResultPacker(request.inputs.length);
+  for (const input of request.inputs) packer.add(runInput(input, request.settings, request.maxBytes, request.largestInput));
+  return packer.finish();
 }

@@ -128,6 +128,8 @@ export interface TaskRequest {
   inputs: TaskInput[];
   settings: ConvertSettings;
   maxBytes: number;
+  /** Inputs larger than this many bytes are not converted here but handed back `deferred`. */
+  largestInput: number;
 }
 
 /** What became of one `TaskInput`: a small summary, never the Article itself. */
@@ -149,6 +151,8 @@ export interface TaskResult {
   fingerprint: Fingerprint | null;
   /** Time spent reading, converting and writing, in milliseconds. */
   ms: number;
+  /** The input was larger than `largestInput`: read, but neither hashed nor converted. */
+  deferred: boolean;
 }
 
 /** One line of `--report FILE`. */

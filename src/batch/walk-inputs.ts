@@ -111,20 +111,25 @@ async function* folderItems(abs: string, display: string, relPath: string, optio
     yield failedItem(display, relPath, statError(error));
     return;
   }
+  // `join(x, name)` is `join(x, 'x')` with its last letter replaced by the name, for any name a
+  // listing returns (never empty, `.`, `..`, nor holding a separator): worked out once per folder
+  // rather than normalised again for each entry.
+  const absPrefix = join(abs, 'x').slice(0, -1);
+  const displayPrefix = join(display, 'x').slice(0, -1);
   for (const entry of entries) {
     if (options.stopped()) return;
     const name = entry.name;
     if (name.startsWith('.')) continue;
-    const childAbs = join(abs, name);
+    const childAbs = absPrefix + name;
     if (options.exclude.includes(childAbs)) continue;
     // The listing already tells plain files from folders; only links (and oddities) need a stat.
     if (entry.isFile() && archiveKind(childAbs) === null) {
       const childRel = joinRel(relPath, name);
-      if (isArticleName(childRel)) yield fileItem(childAbs, join(display, name), childRel, options.maxBytes);
-      else yield ignoredItem(join(display, name), childRel, 'extension is not one of an article (.txt, .html, .md, …)');
+      if (isArticleName(childRel)) yield fileItem(childAbs, displayPrefix + name, childRel, options.maxBytes);
+      else yield ignoredItem(displayPrefix + name, childRel, 'extension is not one of an article (.txt, .html, .md, …)');
       continue;
     }
-    yield* pathItems(childAbs, join(display, name), joinRel(relPath, name), options, false);
+    yield* pathItems(childAbs, displayPrefix + name, joinRel(relPath, name), options, false);
   }
 }
 

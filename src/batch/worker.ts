@@ -3,10 +3,11 @@
  * library through `runTask`.
  */
 
-import { runTask } from './run-task.js';
-import type { TaskRequest, TaskResult } from './types.js';
+import { move } from 'piscina';
+import { runTaskPacked } from './run-task.js';
+import type { TaskRequest } from './types.js';
 
-/** Run one task (several inputs) in a worker thread. */
-export default function runTaskInWorker(request: TaskRequest): TaskResult[] {
-  return runTask(request);
+/** Run one task (several inputs) in a worker thread; the packed results are moved, not copied. */
+export default function runTaskInWorker(request: TaskRequest): unknown {
+  return move(runTaskPacked(request));
 }
