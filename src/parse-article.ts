@@ -16,7 +16,7 @@ import { readMetadataBlock } from './classify/read-metadata-block.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/codes.js';
 import { detectFormat, type InputFormatOption } from './input/detect-format.js';
 import { findArticleText } from './fullpage/find-article-text.js';
-import { detectLanguage } from './language/detect-language.js';
+import { detectLanguage, joinSample } from './language/detect-language.js';
 import { segmentHtml } from './html/segment-html.js';
 import { segmentMarkdown } from './markdown/segment-markdown.js';
 import { normaliseBlocks } from './normalise/normalise-blocks.js';
@@ -89,7 +89,7 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
     for (const b of meta.trailing) diagnostics.push(diagnostic('TRAILING_TEXT_DROPPED', `text after the metadata block dropped: "${b.text.slice(0, 60)}"`, b.line));
   }
   const locations = (meta?.fields ?? []).filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text));
-  const bodyLanguage = (): string => detectLanguage(main.map((b) => b.text).join('\n')).language;
+  const bodyLanguage = (): string => detectLanguage(joinSample(main.map((b) => b.text))).language;
   const header = readHeader(main, table, hints, locations, (candidates) => {
     const language = bodyLanguage();
     const index = candidates.findIndex((c) => detectLanguage(c).language === language);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { francAll } from 'franc';
 import { describe, expect, it } from 'vitest';
-import { detectDirection, detectLanguage } from '../src/language/detect-language.js';
+import { detectDirection, detectLanguage, joinSample } from '../src/language/detect-language.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
 import { countLetters, mayHoldRtl } from '../src/language/letter-count.js';
 import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language/script-runs.js';
@@ -132,6 +132,21 @@ describe('letter and script counts', () => {
     }
     expect(mayHoldRtl('Hamburg, 𝔸')).toBe(true);
     expect(mayHoldRtl('Hamburg, Привет, 東京')).toBe(false);
+  });
+
+  it('join only the sample that identification reads, and read the same from it', () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 900 }), fc.constantFrom('Der Hafen von Kiel wird ausgebaut.', 'город у моря', '😀'.repeat(300)));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const whole = parts.join('\n');
+        const sample = joinSample(parts);
+        expect(whole.startsWith(sample)).toBe(true);
+        expect(sample.slice(0, 4000)).toBe(whole.slice(0, 4000));
+        expect(detectLanguage(sample)).toEqual(detectLanguage(whole));
+        expect(detectDirection(sample)).toBe(detectDirection(whole));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('give the direction of right-to-left text', () => {

@@ -8,7 +8,7 @@ import type { BodyItem } from '../classify/classify-body.js';
 import { matchesLocation, splitDateline } from '../classify/dateline.js';
 import type { RawField } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
-import { detectDirection, detectLanguage } from '../language/detect-language.js';
+import { detectDirection, detectLanguage, joinSample } from '../language/detect-language.js';
 import { buildMetadata } from './build-metadata.js';
 import { computeStats } from './stats.js';
 import { appendAll } from '../util/append.js';
@@ -93,7 +93,8 @@ export function assembleArticle(input: AssembleInput): Article {
 
   const sections = buildSections(items);
   const bodyTexts = [...(lede !== null ? [lede] : []), ...sections.flatMap((s) => s.blocks.flatMap(blockTexts))];
-  const languageText = [input.title ?? '', ...sections.map((s) => s.heading ?? ''), ...bodyTexts].join('\n');
+  // Identification reads only the start of these texts: they are joined only that far.
+  const languageText = joinSample([input.title ?? '', ...sections.map((s) => s.heading ?? ''), ...bodyTexts]);
 
   let language: string;
   let languageConfidence: number;
@@ -103,7 +104,7 @@ export function assembleArticle(input: AssembleInput): Article {
     languageConfidence = 1;
     direction = input.hints.direction ?? direction;
   } else {
-    const guess = detectLanguage(bodyTexts.length > 0 ? bodyTexts.join('\n') : languageText);
+    const guess = detectLanguage(bodyTexts.length > 0 ? joinSample(bodyTexts) : languageText);
     language = guess.language;
     languageConfidence = guess.confidence;
     const declared = input.hints.language?.toLowerCase().split('-')[0];

@@ -27,6 +27,16 @@ export interface LanguageGuess {
   confidence: number;
 }
 
+/**
+ * `parts.join(separator)` as far as identification reads it (at least its first SAMPLE
+ * characters): a long article is not copied whole only to be cut.
+ */
+export function joinSample(parts: readonly string[], separator = '\n'): string {
+  let out = '';
+  for (let i = 0; i < parts.length && out.length < SAMPLE; i++) out += i === 0 ? parts[i] : separator + parts[i];
+  return out;
+}
+
 /** `rtl` when characters of right-to-left scripts outnumber half the letters. */
 export function detectDirection(text: string): Direction {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
