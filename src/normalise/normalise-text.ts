@@ -160,6 +160,13 @@ function eachWord(text: string, from: number, visit: (start: number, end: number
   return false;
 }
 
+/** Word boundaries for collapseStutters, shared between calls. */
+let wordStarts = new Int32Array(0);
+let wordEnds = new Int32Array(0);
+let wordAscii = new Uint8Array(0);
+/** Word buffers are kept between calls up to this many words. */
+const KEEP_WORDS = 65536;
+
 /**
  * Collapse a word repeated three or more times in a row to one (`من من من من` → `من`).
  * Words compare case-insensitively; the last repeat may carry trailing punctuation, which is kept.
@@ -168,17 +175,30 @@ function eachWord(text: string, from: number, visit: (start: number, end: number
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
   const first = firstRepeatedNeighbour(text);
   if (first === -1) return { text, repairs: [] };
-  // word boundaries from the first repeated pair on: word k is text[starts[k], ends[k])
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const asciiOnly: boolean[] = [];
+  // word boundaries from the first repeated pair on: word k is text[starts[k], ends[k]), in
+  // buffers shared between calls (a word ends at each space, and one at the end)
+  const room = text.length - first + 1;
+  if (wordStarts.length < room) {
+    wordStarts = new Int32Array(room);
+    wordEnds = new Int32Array(room);
+    wordAscii = new Uint8Array(room);
+  }
+  const starts = wordStarts;
+  const ends = wordEnds;
+  const asciiOnly = wordAscii;
+  let n = 0;
   eachWord(text, first, (start, end, ascii) => {
-    starts.push(start);
-    ends.push(end);
-    asciiOnly.push(ascii);
+    starts[n] = start;
+    ends[n] = end;
+    asciiOnly[n++] = ascii ? 1 : 0;
     return false;
   });
-  const n = starts.length;
+  if (room > KEEP_WORDS) {
+    // a very long text: let the buffers go after this call
+    wordStarts = new Int32Array(0);
+    wordEnds = new Int32Array(0);
+    wordAscii = new Uint8Array(0);
+  }
   if (n < 3) return { text, repairs: [] };
   const repairs: Repair[] = [];
   const parts: string[] = [];
@@ -188,17 +208,17 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
     const s = starts[i]!;
     const e = ends[i]!;
     let j = i + 1;
-    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! && asciiOnly[j]!)) {
+    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! === 1 && asciiOnly[j]! === 1)) {
       const token = text.slice(s, e);
       // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain
       // text a `[word](url)` link is not a repeated word either.
       if (HAS_LETTER.test(token) && trailingPunctStart(token) === token.length && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
-        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! && asciiOnly[j]!)) j++;
+        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! === 1 && asciiOnly[j]! === 1)) j++;
         // the last repeat may carry punctuation: `de de de de.`
         if (j < n && j - i >= 2) {
           const next = text.slice(starts[j]!, ends[j]!);
           const bare = trailingPunctStart(next);
-          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare, asciiOnly[i]! && asciiOnly[j]!) && j + 1 - i >= 3) {
+          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare, asciiOnly[i]! === 1 && asciiOnly[j]! === 1) && j + 1 - i >= 3) {
             repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
             parts.push(text.slice(copied, e), next.slice(bare));
             copied = ends[j]!;
