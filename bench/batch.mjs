@@ -99,26 +99,20 @@ export async function main(options = {}) {
   try {
     log(`batch bench: generating ${count} articles of ~${bytes} bytes in ${root}`);
     const inputBytes = await generate(join(root, 'in'), count, bytes);
-    // cp -r and each -jN take turns, each into a new folder removed (and synced) after it, so that
-    // all of them meet the file system in the same state: creating files costs far more while the
-    // blocks of files just removed are still being released.
+    // cp -r and each -jN take turns, each into a folder of its own, all removed only at the end:
+    // on some file systems creating files costs several times more for a while after many were
+    // removed (the freed blocks are still being released), which would charge one run for the
+    // clean-up of the one before it.
     const copies = [];
     const runsByJobs = new Map(jobs.map((j) => [j, []]));
-    const settle = async (dir) => {
-      await rm(join(root, dir), { recursive: true, force: true });
-      await timeCommand('sync', [], root);
-    };
     for (let r = 0; r < repeat; r++) {
-      const copyRun = await timeCommand('cp', ['-r', 'in', 'out-cp'], root);
+      const copyRun = await timeCommand('cp', ['-r', 'in', `out-cp-${r}`], root);
       if (copyRun.code !== 0) throw new Error(`cp -r exited ${copyRun.code}: ${copyRun.stderr.slice(0, 500)}`);
       copies.push(copyRun);
-      await settle('out-cp');
       for (const j of jobs) {
-        const out = `out-j${j}`;
-        const run = await runOnce(['in', '--out-dir', out, `-j${j}`, '-q'], root);
+        const run = await runOnce(['in', '--out-dir', `out-j${j}-${r}`, `-j${j}`, '-q'], root);
         if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
         runsByJobs.get(j).push(run);
-        await settle(out);
       }
     }
     const copy = median(copies);
@@ -143,6 +137,10 @@ export async function main(options = {}) {
         `  -j${j}: ${count} files, ${(inputBytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${row.mbPerSecond.toFixed(2)} MB/s, ` +
           `${run.cpuSeconds.toFixed(2)} CPU s (${run.userS.toFixed(2)} user; ${row.filesPerCpuSecond.toFixed(0)} files per CPU second), ${row.vsCopy.toFixed(3)}× cp -r, peak RSS ${run.maxRssMB.toFixed(0)} MB (median of ${repeat})`,
       );
+    }
+    for (let r = 0; r < repeat; r++) {
+      await rm(join(root, `out-cp-${r}`), { recursive: true, force: true });
+      for (const j of jobs) await rm(join(root, `out-j${j}-${r}`), { recursive: true, force: true });
     }
     await rm(join(root, 'in'), { recursive: true, force: true });
     if (memory === 0) return results;
