@@ -116,6 +116,19 @@ describe('batch to an output folder', () => {
     expect(lines.find((l) => l.path === 'corpus/binary.txt')).toMatchObject({ status: 'failed', reason: 'not-text' });
     expect(resumed.code).toBe(1);
   });
+
+  it('--skip-existing converts again an input whose recorded signature is of an earlier MinHash scheme', async () => {
+    const manifestPath = join(root, 'out', '.article-parse-manifest.ndjson');
+    const entries = ndjson(await readFile(manifestPath, 'utf8')) as Array<{ input: string; fp?: { s?: number } }>;
+    const old = entries.filter((e) => e.input === 'corpus/d3/e0/a0003.txt' && e.fp !== undefined);
+    expect(old.length).toBeGreaterThan(0);
+    for (const e of old) delete e.fp!.s;
+    await writeFile(manifestPath, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const resumed = await runCli(['corpus', '--out-dir', 'out', '--skip-existing', '--report', 'resume3.ndjson'], root);
+    const lines = ndjson(await readFile(join(root, 'resume3.ndjson'), 'utf8')) as Line[];
+    expect(lines.filter((l) => l.status === 'converted' || l.status === 'warnings').map((l) => l.path)).toEqual(['corpus/d3/e0/a0003.txt']);
+    expect(resumed.code).toBe(1);
+  });
 });
 
 describe('output determinism and streams', () => {

@@ -31,8 +31,11 @@ export interface ManifestEntry {
   /** Hash of the settings that shape the output. */
   settings: string;
   status: InputStatus;
-  /** The content fingerprint, so that a resumed run sees the same duplicate groups. */
-  fp?: { e: string; m: string | null };
+  /**
+   * The content fingerprint, so that a resumed run sees the same duplicate groups; `s` is the
+   * signature scheme (absent in entries written before there was a second one).
+   */
+  fp?: PackedFingerprint;
 }
 
 /** SHA-256 (hex) of an input's bytes. */
@@ -48,14 +51,28 @@ export function settingsHash(settings: ConvertSettings, dedupe: boolean): string
     .slice(0, 16);
 }
 
+/** A fingerprint as the manifest keeps it. */
+export interface PackedFingerprint {
+  e: string;
+  m: string | null;
+  s?: number;
+}
+
+/**
+ * The MinHash scheme of the signatures written now (2: one-permutation). Signatures of another
+ * scheme cannot be compared with these, so an entry holding one is not current (its input is
+ * converted again).
+ */
+export const FINGERPRINT_SCHEME = 2;
+
 /** Pack a fingerprint for the manifest. */
-export function packFingerprint(fp: Fingerprint): { e: string; m: string | null } {
+export function packFingerprint(fp: Fingerprint): PackedFingerprint {
   const m = fp.minhash;
-  return { e: fp.exact, m: m === null ? null : Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64') };
+  return { e: fp.exact, m: m === null ? null : Buffer.from(m.buffer, m.byteOffset, m.byteLength).toString('base64'), s: FINGERPRINT_SCHEME };
 }
 
 /** Unpack a fingerprint from the manifest. */
-export function unpackFingerprint(packed: { e: string; m: string | null }): Fingerprint {
+export function unpackFingerprint(packed: PackedFingerprint): Fingerprint {
   if (packed.m === null) return { exact: packed.e, minhash: null };
   const bytes = Buffer.from(packed.m, 'base64');
   const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));

@@ -15,7 +15,7 @@ import { OUTPUT_EXTENSIONS, type Diagnostic } from '../index.js';
 import { inlineConverter, poolConverter, type Converter } from './converter.js';
 import { DuplicateIndex, type DuplicateMatch } from './duplicates.js';
 import { countInputs } from './count-inputs.js';
-import { Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
+import { FINGERPRINT_SCHEME, Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
 import { OutputFolder, OutputFolderError, OutputWriteError, type PreparedOutput } from './output-folder.js';
 import { OutputNamer, type OutputName } from './output-names.js';
 import { startProgress, type Progress } from './progress.js';
@@ -212,6 +212,7 @@ async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; inpu
 /** True when an earlier manifest entry still describes this input's output, provided its content is unchanged. */
 function mayBeCurrent(run: Run, entry: ManifestEntry, outcome: Outcome): boolean {
   if (entry.hash === null || entry.version !== TOOL_VERSION || entry.settings !== run.settingsKey) return false;
+  if (entry.fp !== undefined && entry.fp?.s !== FINGERPRINT_SCHEME) return false;
   if (entry.status === 'duplicate') return entry.output === null;
   if (entry.status !== 'converted' && entry.status !== 'warnings') return false;
   if (entry.output === null || entry.output !== outcome.name?.path || run.options.outDir === null) return false;
