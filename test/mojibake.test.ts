@@ -142,6 +142,14 @@ describe('repairMojibake repairs', () => {
     );
   });
 
+  it('judges letters written with combining marks in their composed form, as they come out', () => {
+    // `Å` written as A + U+030A, then `Œ`: composed, the two read as the mojibake of `Ō`.
+    expect(repairMojibake('A\u030A\u0152').text).toBe('\u014C');
+    expect(repairMojibake('A\u030A\u0152').text).toBe(repairMojibake('\u00C5\u0152').text);
+    // no mojibake: the text comes back as it was, composed or not
+    expect(repairMojibake('A\u030Angstr\u00F6m')).toEqual({ text: 'A\u030Angstr\u00F6m', repairs: 0 });
+  });
+
   it('a mixed text (a correct title, a mojibaked body) has only the mojibake repaired', () => {
     const r = repairMojibake('Grüße aus Köln\n\nDie StraÃŸe ist gesperrt.');
     expect(r.text).toBe('Grüße aus Köln\n\nDie Straße ist gesperrt.');

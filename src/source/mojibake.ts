@@ -190,7 +190,10 @@ export interface MojibakeRepair {
  * comment for the rules that keep the repair unambiguous.
  */
 export function repairMojibake(text: string): MojibakeRepair {
-  let current = text;
+  // Judged on the composed form (NFC), the form the text comes out in: a letter written with a
+  // combining mark (`A` + U+030A) reads there as the character a misread byte gives (`Å`), so
+  // the same text is repaired alike whether its letters came composed or not.
+  let current = text.normalize('NFC');
   let total = 0;
   let suspicious = countSuspicious(current);
   for (let pass = 0; pass < 3 && suspicious > 0; pass++) {
@@ -202,5 +205,5 @@ export function repairMojibake(text: string): MojibakeRepair {
     total += next.repairs;
     suspicious = after;
   }
-  return { text: current, repairs: total };
+  return total === 0 ? { text, repairs: 0 } : { text: current, repairs: total };
 }
