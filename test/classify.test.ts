@@ -11,6 +11,7 @@ import { matchesLocation, splitDateline } from '../src/classify/dateline.js';
 import { isBlockStart, isTableSeparator, readLabelLine } from '../src/classify/label-line.js';
 import { BUILTIN_LABELS } from '../src/classify/labels.js';
 import { readHeader, sameTextKey } from '../src/classify/read-header.js';
+import { isWhiteSpaceUnit } from '../src/util/white-space.js';
 import { readMetadataBlock } from '../src/classify/read-metadata-block.js';
 import { segmentText } from '../src/text/segment-text.js';
 import { listFixtures, parseFixture } from './helpers/fixtures.js';
@@ -177,6 +178,12 @@ describe('readHeader', () => {
     const h = header('Kiel, Deutschland - Ab Mai fährt eine neue Fähre nach Oslo.\nDie Tickets sind buchbar.');
     expect(h.title).toBeNull();
     expect(h.bodyStart).toBe(0);
+  });
+});
+
+describe('isWhiteSpaceUnit', () => {
+  it('agrees with \\s on every UTF-16 unit', () => {
+    for (let u = 0; u < 0x10000; u++) expect(isWhiteSpaceUnit(u), `U+${u.toString(16)}`).toBe(/\s/u.test(String.fromCharCode(u)));
   });
 });
 

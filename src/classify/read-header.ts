@@ -12,6 +12,7 @@ import type { LabelTable } from './labels.js';
 import type { RawField } from './read-metadata-block.js';
 import { truncate } from './read-metadata-block.js';
 import { isMarkedLine } from './line-markers.js';
+import { isWhiteSpaceUnit } from '../util/white-space.js';
 
 /** How far after the title its repeat may stand. */
 const TITLE_REPEAT_WINDOW = 8;
@@ -54,14 +55,9 @@ function plainSpacing(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c === 0x20) {
       if (text.charCodeAt(i + 1) === 0x20) return false;
-    } else if (c < 0x20 || (c >= 0xa0 && isOtherSpace(c))) return false;
+    } else if (c < 0x20 || isWhiteSpaceUnit(c)) return false;
   }
   return true;
-}
-
-/** White space (`\s`) beyond ASCII. */
-function isOtherSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Comparison key: case and spacing do not matter. */

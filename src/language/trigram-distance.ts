@@ -8,6 +8,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { isWhiteSpaceUnit } from '../util/white-space.js';
 import { TRIGRAM_LANGUAGES } from './trigram-languages.js';
 
 /** The penalty for a trigram that a language profile does not hold. */
@@ -124,15 +125,13 @@ const ASCII_DIGITS_AND_PUNCT = /[\u0021-\u0040]+/g;
 const WHITE_SPACE = /\s+/g;
 
 /** The sample as the model reads it: ASCII digits and punctuation as spaces, spaces collapsed, lower case, padded. */
-export function cleanSample(value: string): string {
+function cleanSample(value: string): string {
   return ` ${value.replace(ASCII_DIGITS_AND_PUNCT, ' ').replace(WHITE_SPACE, ' ').trim().toLowerCase()} `;
 }
 
 /** True for the units `cleanSample` turns into a space: ASCII digits and punctuation, and `\s`. */
 function isSpaceLike(u: number): boolean {
-  if (u <= 0x40) return u >= 0x20 || (u >= 0x09 && u <= 0x0d);
-  if (u < 0xa0) return false;
-  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
+  return (u >= 0x21 && u <= 0x40) || isWhiteSpaceUnit(u);
 }
 
 /**
@@ -295,21 +294,10 @@ function score(d: number, min: number, length: number): number {
 }
 
 /**
- * Candidate languages of `script` ranked best first, each with the model's normalised score
- * (1 for the best). `value` is the sample already cut to MAX_SAMPLE. Empty when the script has
- * no candidate profile.
+ * The best two candidate languages of `script` (fewer when there are fewer candidates), each with
+ * the model's normalised score (1 for the best), as the model ranks them (ties: profile order).
+ * `value` is the sample already cut to MAX_SAMPLE. Empty when the script has no candidate profile.
  */
-export function rankByTrigrams(value: string, script: string): Array<[string, number]> {
-  const found = distances(value, script);
-  if (found === null) return [];
-  const { distance, languages } = found;
-  const order = Array.from({ length: distance.length }, (_, i) => i);
-  order.sort((a, b) => (distance[a] as number) - (distance[b] as number) || a - b);
-  const min = distance[order[0] as number] as number;
-  return order.map((i) => [languages[i] as string, score(distance[i] as number, min, value.length)]);
-}
-
-/** The first two of `rankByTrigrams` (fewer when there are fewer candidates), without sorting them all. */
 export function bestTwoByTrigrams(value: string, script: string): Array<[string, number]> {
   const found = distances(value, script);
   if (found === null) return [];
