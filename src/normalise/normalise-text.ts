@@ -111,15 +111,29 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
   return text.slice(a, aEnd).toLowerCase() === text.slice(b, bEnd).toLowerCase();
 }
 
+/** Where the word [start, end) of `text` ends without its trailing punctuation. */
+function bareEnd(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && TRAILING_PUNCT.has(text[i - 1]!)) i--;
+  return i;
+}
+
 /**
- * Where the first space-separated word that equals the next one (ignoring case) starts, or -1:
- * every stutter starts with such a pair, so text without one is returned as it is, and the words
- * before it need no closer look.
+ * Where the first three space-separated words that are equal (ignoring case; the third may carry
+ * trailing punctuation) start, or -1: every stutter starts with three such words, so text
+ * without them is returned as it is, and the words before them need no closer look. (A word
+ * printed twice, `das das`, is common and no stutter.)
  */
-function firstRepeatedNeighbour(text: string): number {
-  let prevStart = -1;
-  let prevEnd = -1;
-  let prevAscii = true;
+function firstRepeatedTriple(text: string): number {
+  // the word before the previous one, and the previous one
+  let aStart = -1;
+  let aEnd = -1;
+  let aAscii = true;
+  let bStart = -1;
+  let bEnd = -1;
+  let bAscii = true;
+  /** The words a and b are equal. */
+  let pair = false;
   let start = 0;
   let ascii = true;
   const n = text.length;
@@ -129,11 +143,21 @@ function firstRepeatedNeighbour(text: string): number {
       if (code >= 0x80) ascii = false;
       continue;
     }
-    // a word [start, i): compare it with the one before (plain ASCII words of different lengths differ)
-    if (prevStart !== -1 && (i - start === prevEnd - prevStart || !(ascii && prevAscii)) && sameWord(text, prevStart, prevEnd, start, i, ascii && prevAscii)) return prevStart;
-    prevStart = start;
-    prevEnd = i;
-    prevAscii = ascii;
+    // a word [start, i): does it finish a triple, or make a pair with the one before?
+    // (plain ASCII words of different lengths differ)
+    if (pair) {
+      const both = ascii && aAscii;
+      if (sameWord(text, aStart, aEnd, start, i, both)) return aStart;
+      const bare = bareEnd(text, start, i);
+      if (bare < i && sameWord(text, aStart, aEnd, start, bare, both)) return aStart;
+    }
+    pair = bStart !== -1 && (i - start === bEnd - bStart || !(ascii && bAscii)) && sameWord(text, bStart, bEnd, start, i, ascii && bAscii);
+    aStart = bStart;
+    aEnd = bEnd;
+    aAscii = bAscii;
+    bStart = start;
+    bEnd = i;
+    bAscii = ascii;
     start = i + 1;
     ascii = true;
   }
@@ -173,7 +197,7 @@ const KEEP_WORDS = 65536;
  * Words are space-separated and read in place; the text is rebuilt only around a collapse.
  */
 export function collapseStutters(text: string): { text: string; repairs: Repair[] } {
-  const first = firstRepeatedNeighbour(text);
+  const first = firstRepeatedTriple(text);
   if (first === -1) return { text, repairs: [] };
   // word boundaries from the first repeated pair on: word k is text[starts[k], ends[k]), in
   // buffers shared between calls (a word ends at each space, and one at the end)
