@@ -146,6 +146,24 @@ describe('repairMojibake repairs', () => {
     // `Å` written as A + U+030A, then `Œ`: composed, the two read as the mojibake of `Ō`.
     expect(repairMojibake('A\u030A\u0152').text).toBe('\u014C');
     expect(repairMojibake('A\u030A\u0152').text).toBe(repairMojibake('\u00C5\u0152').text);
+    expect(repairMojibake('\u212B\u0152').text).toBe('\u014C'); // the Angstrom sign is Å
+    // every character whose composed form is one a misread byte gives is noticed
+    const misread = new Set<string>();
+    for (let b = 0x80; b < 0x100; b++) {
+      misread.add(String.fromCharCode(b));
+      misread.add(new TextDecoder('windows-1252').decode(Uint8Array.of(b)));
+    }
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      const composed = ch.normalize('NFC');
+      if (composed !== ch && [...composed].some((x) => misread.has(x))) {
+        const written = repairMojibake(`${ch}\u0152`);
+        const precomposed = repairMojibake(`${composed}\u0152`);
+        expect(written.repairs, `U+${c.toString(16)}`).toBe(precomposed.repairs);
+        expect(written.text.normalize('NFC')).toBe(precomposed.text);
+      }
+    }
     // no mojibake: the text comes back as it was, composed or not
     expect(repairMojibake('A\u030Angstr\u00F6m')).toEqual({ text: 'A\u030Angstr\u00F6m', repairs: 0 });
   });

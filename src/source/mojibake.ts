@@ -151,6 +151,9 @@ function byteRangeClass(from: number, to: number): string {
  */
 const SUSPICIOUS_PAIR = new RegExp(byteRangeClass(0xc2, 0xf4) + byteRangeClass(0x80, 0xbf), 'g');
 
+/** What NFC can turn into a windows-1252 or latin-1 character (a test checks every BMP code point). */
+const COMPOSES_TO_MISREAD = /[\u0300-\u036f\u0387\u1ffd\u212b]/;
+
 /** Pairs of a lead-byte character followed by a continuation-byte character. */
 export function countSuspicious(text: string): number {
   let n = 0;
@@ -192,8 +195,10 @@ export interface MojibakeRepair {
 export function repairMojibake(text: string): MojibakeRepair {
   // Judged on the composed form (NFC), the form the text comes out in: a letter written with a
   // combining mark (`A` + U+030A) reads there as the character a misread byte gives (`Å`), so
-  // the same text is repaired alike whether its letters came composed or not.
-  let current = text.normalize('NFC');
+  // the same text is repaired alike whether its letters came composed or not. (Only the marks
+  // U+0300–U+036F compose into such characters, and three characters stand for one of them:
+  // text without any of these is read as it is.)
+  let current = COMPOSES_TO_MISREAD.test(text) ? text.normalize('NFC') : text;
   let total = 0;
   let suspicious = countSuspicious(current);
   for (let pass = 0; pass < 3 && suspicious > 0; pass++) {
