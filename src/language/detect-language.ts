@@ -5,7 +5,7 @@
 
 import type { Direction } from '../article/types.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from './iso639.js';
-import { countLetters, hasLetters, mayHoldRtl } from './letter-count.js';
+import { countLetters, mayHoldRtl } from './letter-count.js';
 import { topScript } from './top-script.js';
 import { MAX_SAMPLE, bestTwoByTrigrams, hasProfiles } from './trigram-distance.js';
 
@@ -63,7 +63,7 @@ function bestTwo(sample: string): Array<[string, number]> {
  */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  if (!hasLetters(sample, MIN_LETTERS)) return UNDETERMINED;
+  if (countLetters(sample, MIN_LETTERS).letters < MIN_LETTERS) return UNDETERMINED;
   const ranked = bestTwo(sample);
   const best = ranked[0];
   if (best === undefined) return UNDETERMINED;

@@ -29,31 +29,15 @@ export function mayHoldRtl(text: string): boolean {
   return false;
 }
 
-/** True when `text` holds at least `n` letters (code points of category L): stops at the n-th. */
-export function hasLetters(text: string, n: number): boolean {
-  let letters = 0;
-  for (let i = 0; i < text.length && letters < n; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) {
-      if ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a) letters++;
-      continue;
-    }
-    const cp = unit >= 0xd800 && unit <= 0xdbff ? pairAt(text, i) : -1;
-    if (cp === -1) letters += FLAGS.unit(unit) & LETTER;
-    else {
-      letters += FLAGS.codePoint(cp) & LETTER;
-      i++;
-    }
-  }
-  return letters >= n;
-}
-
-/** Letters (code points of category L) and characters of right-to-left scripts in `text`. */
-export function countLetters(text: string): LetterCounts {
+/**
+ * Letters (code points of category L) and characters of right-to-left scripts in `text`; counting
+ * stops once `enough` letters are found (the counts are then of the text up to there).
+ */
+export function countLetters(text: string, enough = Number.POSITIVE_INFINITY): LetterCounts {
   let letters = 0;
   let rtl = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && letters < enough; i++) {
     const unit = text.charCodeAt(i);
     let flags: number;
     if (unit < 0x80) flags = (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? LETTER : 0;

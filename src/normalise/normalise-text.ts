@@ -50,12 +50,6 @@ const SPACE_BEFORE_OTHER = / ([،؛。，、])/g;
 /** Punctuation that may trail the last word of a stutter. */
 const TRAILING_PUNCT = new Set([...',.;:!?،؛。，、…"\'”’»)']);
 
-/** Where a token's trailing punctuation starts (its length when it has none). Linear, no regex. */
-function trailingPunctStart(token: string): number {
-  let i = token.length;
-  while (i > 0 && TRAILING_PUNCT.has(token[i - 1]!)) i--;
-  return i;
-}
 const HAS_LETTER = /\p{L}/u;
 
 function countAndReplace(text: string, re: RegExp, replacement: string): { text: string; count: number } {
@@ -111,7 +105,7 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
   return text.slice(a, aEnd).toLowerCase() === text.slice(b, bEnd).toLowerCase();
 }
 
-/** Where the word [start, end) of `text` ends without its trailing punctuation. */
+/** Where the word [start, end) of `text` ends without its trailing punctuation (`end` when it has none). Linear, no regex. */
 function bareEnd(text: string, start: number, end: number): number {
   let i = end;
   while (i > start && TRAILING_PUNCT.has(text[i - 1]!)) i--;
@@ -236,12 +230,12 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
       const token = text.slice(s, e);
       // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain
       // text a `[word](url)` link is not a repeated word either.
-      if (HAS_LETTER.test(token) && trailingPunctStart(token) === token.length && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
+      if (HAS_LETTER.test(token) && bareEnd(text, s, e) === e && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
         while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! === 1 && asciiOnly[j]! === 1)) j++;
         // the last repeat may carry punctuation: `de de de de.`
         if (j < n && j - i >= 2) {
           const next = text.slice(starts[j]!, ends[j]!);
-          const bare = trailingPunctStart(next);
+          const bare = bareEnd(text, starts[j]!, ends[j]!) - starts[j]!;
           if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare, asciiOnly[i]! === 1 && asciiOnly[j]! === 1) && j + 1 - i >= 3) {
             repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
             parts.push(text.slice(copied, e), next.slice(bare));
