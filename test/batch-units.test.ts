@@ -3,7 +3,7 @@
  * archives, fingerprints and duplicate groups, list and record parsing.
  */
 
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../bench/batch-articles.mjs';
@@ -14,6 +14,7 @@ import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
 import { OutputNamer } from '../src/batch/output-names.js';
 import { splitList } from '../src/batch/run-batch.js';
 import { runTask } from '../src/batch/run-task.js';
+import { KEEP_BYTES, ScratchBuffer } from '../src/batch/scratch.js';
 import { packResults, unpackResults } from '../src/batch/task-results.js';
 import type { TaskResult } from '../src/batch/types.js';
 import { BUILTIN_LABELS } from '../src/index.js';
@@ -215,6 +216,27 @@ describe('runTask', () => {
     expect(at?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(at?.output).toContain('"title"');
   });
+
+  it('reads and writes files of any size in turn through its reused buffers, each output whole', async () => {
+    const dir = await tempDir();
+    try {
+      // small, larger than the first buffer, small again, larger than the kept size
+      const texts = [generateArticle(1, 500), generateArticle(2, 200_000), generateArticle(3, 300), generateArticle(4, 1_500_000)];
+      const files = texts.map((_, i) => join(dir, `in${i}.txt`));
+      await Promise.all(texts.map((text, i) => writeFile(files[i]!, text)));
+      const inputs = files.map((file, i) => ({ ...input, file, bytes: null, path: file, temp: join(dir, `out${i}.json`) }));
+      const together = runTask({ inputs, settings, maxBytes: 1e8, largestInput: Infinity });
+      for (let i = 0; i < texts.length; i++) {
+        const [alone] = runTask({ inputs: [{ ...input, bytes: new TextEncoder().encode(texts[i]), path: files[i]! }], settings, maxBytes: 1e8, largestInput: Infinity });
+        expect(together[i]?.output).toBe(alone?.output);
+        expect(together[i]?.hash).toBe(alone?.hash);
+        expect(together[i]?.writeError).toBeNull();
+        expect(await readFile(join(dir, `out${i}.json`), 'utf8')).toBe(alone?.output);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('packed task results', () => {
@@ -232,6 +254,34 @@ describe('packed task results', () => {
     for (const i of [4, 0, 2, 1, 3, 0]) expect(packed.get(i)).toEqual(results[i]);
     expect(packed.get(5)).toBeUndefined();
     expect(unpackResults(packResults([])).length).toBe(0);
+  });
+
+  it('stay as packed while later tasks are packed (the packing buffer is reused)', () => {
+    const base: TaskResult = { bytes: null, hash: null, upToDate: false, failure: null, produced: true, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
+    const task = (seed: number, size: number): TaskResult[] => [{ ...base, bytes: seed, output: String.fromCharCode(0x61 + (seed % 26)).repeat(size) }];
+    // the second task outgrows the buffer the first one used; the third fits in the grown one
+    const sizes = [100, 300_000, 50, 2_000_000];
+    const packed = sizes.map((size, seed) => packResults(task(seed, size)));
+    sizes.forEach((size, seed) => expect(unpackResults(packed[seed]!).get(0)).toEqual(task(seed, size)[0]));
+    // each is a buffer of its own, exactly as long as its content
+    expect(new Set(packed.map((p) => p.buffer)).size).toBe(sizes.length);
+    for (const p of packed) expect(p.byteLength).toBe(p.buffer.byteLength);
+  });
+});
+
+describe('ScratchBuffer', () => {
+  it('reuses one buffer up to the kept size and makes larger ones for the one use', () => {
+    const scratch = new ScratchBuffer();
+    const first = scratch.get(10);
+    expect(first.length).toBeGreaterThanOrEqual(10);
+    expect(scratch.get(first.length)).toBe(first);
+    const grown = scratch.get(first.length + 1);
+    expect(grown).not.toBe(first);
+    expect(scratch.get(5)).toBe(grown);
+    const huge = scratch.get(KEEP_BYTES + 1);
+    expect(huge.length).toBe(KEEP_BYTES + 1);
+    expect(scratch.get(KEEP_BYTES + 1)).not.toBe(huge);
+    expect(scratch.get(5)).toBe(grown);
   });
 });
 

@@ -6,6 +6,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, readInputFile } from '../cli/read-input.js';
+import type { ScratchBuffer } from './scratch.js';
 import { BatchInputError } from './types.js';
 
 /** Read a file's bytes; failures become `BatchInputError`s with the reader's reason code. */
@@ -18,8 +19,11 @@ export async function readFileBytes(path: string, maxBytes: number): Promise<Uin
   }
 }
 
-/** `readFileBytes`, blocking: the same checks, reasons and messages. */
-export function readFileBytesSync(path: string, maxBytes: number): Uint8Array {
+/**
+ * `readFileBytes`, blocking: the same checks, reasons and messages. With `scratch`, the bytes are
+ * read into it and valid only until its next use.
+ */
+export function readFileBytesSync(path: string, maxBytes: number, scratch?: ScratchBuffer): Uint8Array {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -35,7 +39,7 @@ export function readFileBytesSync(path: string, maxBytes: number): Uint8Array {
     if (info.isDirectory()) throw new BatchInputError('is a directory', 'directory');
     if (info.size > maxBytes) throw new BatchInputError(`is ${info.size} bytes, over the --max-bytes limit of ${maxBytes}`, 'too-large');
     try {
-      return readAll(fd, info.size);
+      return readAll(fd, info.size, scratch);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EISDIR') throw new BatchInputError('is a directory', 'directory');
@@ -50,8 +54,8 @@ export function readFileBytesSync(path: string, maxBytes: number): Uint8Array {
  * Read an open file to its end, expecting `size` bytes (it may have changed since the stat): one
  * byte of room more, so that the end is seen without growing the buffer.
  */
-function readAll(fd: number, size: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(size + 1);
+function readAll(fd: number, size: number, scratch?: ScratchBuffer): Uint8Array {
+  let buffer = scratch?.get(size + 1) ?? Buffer.allocUnsafe(size + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {

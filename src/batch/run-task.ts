@@ -7,9 +7,10 @@
  */
 
 import { createHash } from 'node:crypto';
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { convert } from './convert.js';
 import { readFileBytesSync } from './read-file.js';
+import { ScratchBuffer } from './scratch.js';
 import { ResultPacker } from './task-results.js';
 import { BatchInputError, type ConvertSettings, type TaskInput, type TaskRequest, type TaskResult } from './types.js';
 
@@ -17,10 +18,22 @@ function emptyResult(): TaskResult {
   return { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
 }
 
-/** Write `text` to a new file; on failure remove what was made and return the error code. */
+/** This thread's buffers for reading inputs and encoding outputs (each input is done before the next). */
+const readScratch = new ScratchBuffer();
+const writeScratch = new ScratchBuffer();
+
+/** Write `text` (UTF-8) to a new file; on failure remove what was made and return the error code. */
 function writeTemp(path: string, text: string): string | null {
   try {
-    writeFileSync(path, text, { flag: 'wx' });
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const buffer = writeScratch.get(text.length * 3);
+    const length = buffer.write(text, 0, 'utf8');
+    const fd = openSync(path, 'wx');
+    try {
+      for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
+    } finally {
+      closeSync(fd);
+    }
     return null;
   } catch (error) {
     try {
@@ -36,7 +49,7 @@ function runInput(input: TaskInput, settings: ConvertSettings, maxBytes: number,
   const began = performance.now();
   const result = emptyResult();
   try {
-    const bytes = input.bytes ?? readFileBytesSync(input.file ?? '', maxBytes);
+    const bytes = input.bytes ?? readFileBytesSync(input.file ?? '', maxBytes, readScratch);
     if (bytes.byteLength > largestInput) {
       result.deferred = true;
       return result;

@@ -12,6 +12,7 @@
  * MinHash signature (word count, −1 for none, then the words).
  */
 
+import { ScratchBuffer } from './scratch.js';
 import type { Fingerprint, TaskResult } from './types.js';
 
 const encoder = new TextEncoder();
@@ -35,9 +36,17 @@ type Small = Omit<TaskResult, 'output' | 'fingerprint'> & { exact: string | null
 // Results are built field by field, not with object spread or rest: objects made that way (from
 // a parsed object) measurably outlived young-generation collections in the runner.
 
+/**
+ * The buffer results are packed in, reused from task to task (`finish` copies them out): a fresh
+ * one per task would live as long as the task, long enough to reach the old generation, and its
+ * memory (outside the JavaScript heap) would be freed only by the next full collection, so that a
+ * worker's memory grew with the number of tasks.
+ */
+const packing = new ScratchBuffer();
+
 /** Writes results one after another into a growing buffer. */
 export class ResultPacker {
-  private bytes: Uint8Array<ArrayBuffer>;
+  private bytes: Uint8Array;
   private view: DataView;
   private used: number;
   private readonly count: number;
@@ -46,8 +55,8 @@ export class ResultPacker {
   constructor(count: number) {
     this.count = count;
     this.used = 4 * (count + 2);
-    this.bytes = new Uint8Array(Math.max(4096, this.used + 2048 * count));
-    this.view = new DataView(this.bytes.buffer);
+    this.bytes = packing.get(this.used + 2048 * count);
+    this.view = viewOf(this.bytes);
     this.view.setUint32(0, count, true);
   }
 
@@ -87,7 +96,10 @@ export class ResultPacker {
   finish(): Uint8Array<ArrayBuffer> {
     if (this.added !== this.count) throw new RangeError('fewer results than announced');
     this.view.setUint32(4 * (this.count + 1), this.used, true);
-    return this.bytes.slice(0, this.used);
+    // a copy (a Buffer's `slice` would be a view of the reused buffer)
+    const packed = new Uint8Array(this.used);
+    packed.set(this.bytes.subarray(0, this.used));
+    return packed;
   }
 
   private int(n: number): void {
@@ -107,11 +119,15 @@ export class ResultPacker {
 
   private reserve(extra: number): void {
     if (this.used + extra <= this.bytes.length) return;
-    const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.used + extra));
+    const bytes = packing.get(Math.max(this.bytes.length * 2, this.used + extra));
     bytes.set(this.bytes.subarray(0, this.used));
     this.bytes = bytes;
-    this.view = new DataView(bytes.buffer);
+    this.view = viewOf(bytes);
   }
+}
+
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Pack results (all at once; `ResultPacker` packs them as they come). */
