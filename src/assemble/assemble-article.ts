@@ -54,8 +54,9 @@ function buildSections(items: readonly BodyItem[]): Section[] {
   return sections;
 }
 
-function blockTexts(block: Block): string[] {
-  return block.type === 'list' ? block.items.map((i) => i.text) : [block.text];
+function appendBlockTexts(texts: string[], block: Block): void {
+  if (block.type === 'list') for (const i of block.items) texts.push(i.text);
+  else texts.push(block.text);
 }
 
 /** Build the Article. */
@@ -92,9 +93,15 @@ export function assembleArticle(input: AssembleInput): Article {
   } else if (input.hints.authoritative === true) dateline = input.hints.dateline ?? null;
 
   const sections = buildSections(items);
-  const bodyTexts = [...(lede !== null ? [lede] : []), ...sections.flatMap((s) => s.blocks.flatMap(blockTexts))];
+  // Collected by push rather than spread and flatMap, so that these are always packed arrays.
+  const bodyTexts: string[] = [];
+  if (lede !== null) bodyTexts.push(lede);
+  for (const s of sections) for (const b of s.blocks) appendBlockTexts(bodyTexts, b);
+  const sampleParts: string[] = [input.title ?? ''];
+  for (const s of sections) sampleParts.push(s.heading ?? '');
+  appendAll(sampleParts, bodyTexts);
   // Identification reads only the start of these texts: they are joined only that far.
-  const languageText = joinSample([input.title ?? '', ...sections.map((s) => s.heading ?? ''), ...bodyTexts]);
+  const languageText = joinSample(sampleParts);
 
   let language: string;
   let languageConfidence: number;
@@ -146,10 +153,10 @@ export function assembleArticle(input: AssembleInput): Article {
   return article;
 }
 
-/** Input order: by line, diagnostics without a line last; stable otherwise. */
+/**
+ * Input order: by line, diagnostics without a line last; in place (sort is stable, so equal lines
+ * keep their order), which keeps every article's list the same kind of array.
+ */
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (a.d.line ?? Infinity) - (b.d.line ?? Infinity) || a.i - b.i)
-    .map(({ d }) => d);
+  return diagnostics.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }

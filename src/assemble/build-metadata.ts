@@ -37,13 +37,24 @@ function sourcesOf(field: RawField): SourceRef[] {
   return out;
 }
 
-/** The fields as the public list: label, key, value as written. */
-export function publicFields(fields: readonly RawField[]): MetadataField[] {
-  return fields.map((f) => ({
-    label: f.label,
-    key: f.entry?.key ?? null,
-    value: f.values.length === 0 ? null : f.values.map((v) => v.text).join('\n'),
-  }));
+/** The field's value lines joined by line breaks, or null when it has none. */
+function joinValues(field: RawField): string | null {
+  const values = field.values;
+  if (values.length === 0) return null;
+  let value = values[0]!.text;
+  for (let i = 1; i < values.length; i++) value += '\n' + values[i]!.text;
+  return value;
+}
+
+/**
+ * The public list: the hints' fields, then each labelled field's label, key and value as written.
+ * Built by push so that it is always a packed array.
+ */
+function metadataFields(hinted: readonly MetadataField[] | undefined, fields: readonly RawField[]): MetadataField[] {
+  const out: MetadataField[] = [];
+  if (hinted !== undefined) appendAll(out, hinted);
+  for (const f of fields) out.push({ label: f.label, key: f.entry?.key ?? null, value: joinValues(f) });
+  return out;
 }
 
 /** Build `Article.metadata` from the raw fields and the document hints. */
@@ -58,7 +69,7 @@ export function buildMetadata(fields: readonly RawField[], hints: DocumentHints)
     author: hints.author ?? null,
     siteName: hints.siteName ?? null,
     canonicalUrl: hints.canonicalUrl ?? null,
-    fields: [...(hints.fields ?? []), ...publicFields(fields)],
+    fields: metadataFields(hints.fields, fields),
     commentList: hints.commentList ?? [],
   };
   for (const f of fields) {

@@ -106,8 +106,10 @@ function comparisonWords(input: string): ComparisonWords {
   let wordEnd = -1;
   let inWord = false;
   const length = folded.length;
-  for (let i = 0; i < length; i++) {
-    const unit = folded.charCodeAt(i);
+  // One step past the end reads as a space: a text ending in a word ends it on the same path as
+  // every other word (a rarely taken branch after the loop cost the optimised loop a deopt).
+  for (let i = 0; i <= length; i++) {
+    const unit = i < length ? folded.charCodeAt(i) : 0x20;
     let isWord: boolean;
     let width = 1;
     if (unit < 0x80) {
@@ -137,10 +139,6 @@ function comparisonWords(input: string): ComparisonWords {
       pushWordHash(n++, h);
     }
     i += width - 1;
-  }
-  if (inWord) {
-    wordEnd = length;
-    pushWordHash(n++, h);
   }
   if (wordEnd >= 0) text += folded.slice(runStart, wordEnd);
   return { text, hashes: wordHashes.subarray(0, n) };

@@ -98,7 +98,9 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
   let listId = 0;
   let lastListKey: string | null = null;
   let duplicateRun: { of: BodyItem; count: number; diagnostic: Diagnostic } | null = null;
-  const pending: Pending[] = blocks.map((block) => ({ block, candidate: block.hint === 'line' && isHeadingLike(block.text) }));
+  // Built by push, not `map`, so that the array is packed whether or not this function is optimised.
+  const pending: Pending[] = [];
+  for (const block of blocks) pending.push({ block, candidate: block.hint === 'line' && isHeadingLike(block.text) });
   for (let i = 0; i < pending.length; i++) {
     const { block, candidate } = pending[i]!;
     const text = block.text;

@@ -214,7 +214,10 @@ function unchanged(blocks: SourceBlock[]): ArticleText {
 /** Find the article in a whole page's text; return other text unchanged. */
 export function findArticleText(blocks: SourceBlock[]): ArticleText {
   if (blocks.length < 3) return unchanged(blocks);
-  const features = blocks.map((b) => lineFeatures(b.text));
+  // Built by push, not `map`: `map` gives a packed or a holey array depending on whether the
+  // caller is optimised, and the functions below would then see two array shapes.
+  const features: LineFeatures[] = [];
+  for (const b of blocks) features.push(lineFeatures(b.text));
   const { prose: scores, run: runScores } = scoreLines(blocks, features);
   // Contiguous prose first; an article made only of separated paragraphs (steps with captions)
   // is found by the plain scores.
@@ -227,7 +230,8 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
   if (!couldBePage(features, run.start, run.end)) return unchanged(blocks);
   run = { ...run, ...articleBounds(blocks, features, scores, runScores, run.start, run.end) };
 
-  const keys = blocks.map((b) => (b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : ''));
+  const keys: string[] = [];
+  for (const b of blocks) keys.push(b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : '');
   const count = new Map<string, number>();
   for (const k of keys) if (k !== '') count.set(k, (count.get(k) ?? 0) + 1);
 

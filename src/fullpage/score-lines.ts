@@ -25,7 +25,9 @@ function wrappable(f: LineFeatures): boolean {
  * the score used to find the article, where prose without prose neighbours counts less.
  */
 export function scoreLines(blocks: readonly SourceBlock[], features: readonly LineFeatures[]): { prose: number[]; run: number[] } {
-  const scores = features.map(lineScore);
+  // Score arrays are built by push, not `map`, so that they are always packed (see findArticleText).
+  const scores: number[] = [];
+  for (const f of features) scores.push(lineScore(f));
   let i = 0;
   while (i < blocks.length) {
     let j = i;
@@ -65,10 +67,16 @@ const ISOLATED = 0.25;
  * when both neighbours are prose, and for ISOLATED when neither is.
  */
 function contiguity(scores: readonly number[]): number[] {
-  return scores.map((s, i) => {
-    if (s <= 0) return s;
+  const run: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s <= 0) {
+      run.push(s);
+      continue;
+    }
     const prev = i > 0 && scores[i - 1]! > 0 ? 1 : 0;
     const next = i + 1 < scores.length && scores[i + 1]! > 0 ? 1 : 0;
-    return s * (ISOLATED + ((1 - ISOLATED) / 2) * (prev + next));
-  });
+    run.push(s * (ISOLATED + ((1 - ISOLATED) / 2) * (prev + next)));
+  }
+  return run;
 }

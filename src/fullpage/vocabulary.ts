@@ -126,6 +126,11 @@ export const PROMPT_MAX_WEIGHT = 40;
 /** Characters that separate words in a furniture key (bullets, arrows, pipes, brackets, punctuation). */
 const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^'].map((c) => c.codePointAt(0)!));
 
+/** A hyphen or an apostrophe, taken off a key's edges. */
+function isEdgeMark(unit: number): boolean {
+  return unit === 0x2d || unit === 0x27;
+}
+
 /** A comparison key for a line: lower case, NFKC, separators and edge hyphens gone, spaces collapsed. */
 export function furnitureKey(text: string, ascii = isAscii(text)): string {
   const lower = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
@@ -150,8 +155,8 @@ export function furnitureKey(text: string, ascii = isAscii(text)): string {
   }
   let start = 0;
   let end = out.length;
-  while (start < end && (out[start] === '-' || out[start] === "'")) start++;
-  while (end > start && (out[end - 1] === '-' || out[end - 1] === "'")) end--;
+  while (start < end && isEdgeMark(out.charCodeAt(start))) start++;
+  while (end > start && isEdgeMark(out.charCodeAt(end - 1))) end--;
   return out.slice(start, end);
 }
 

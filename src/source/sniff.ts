@@ -29,6 +29,22 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /**
+ * Whether the first `n` bytes hold a NUL and how many other C0 controls (tab, LF, VT, FF, CR and
+ * ESC excepted). A function of its own so that the signature checks, which seldom match, are not
+ * part of the long loop's optimised code.
+ */
+function scanControls(bytes: Uint8Array, n: number): { nul: boolean; control: number } {
+  let nul = false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) nul = true;
+    else if (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) control++;
+  }
+  return { nul, control };
+}
+
+/**
  * Why `bytes` look binary: the name of a file format recognised by its signature, `NUL bytes`,
  * `control bytes`, or `null` for text. Looks at the signature and the first 8 KiB only. Inputs
  * that start with a UTF-16/32 byte-order mark must be checked before calling this (their NUL
@@ -37,14 +53,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 export function binaryReason(bytes: Uint8Array): string | null {
   const n = Math.min(bytes.length, 8192);
   if (n === 0) return null;
-  let nul = false;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) nul = true;
-    // C0 controls other than tab, LF, VT, FF, CR, ESC
-    else if (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) control++;
-  }
+  const { nul, control } = scanControls(bytes, n);
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes) && (!WEAK_MAGIC.has(m.name) || nul || control > 0)) return m.name;
   }
