@@ -239,6 +239,12 @@ describe('runTask', () => {
   });
 });
 
+/** A result with its output as text (packed results carry the output's bytes). */
+function asText(result: TaskResult | undefined): TaskResult | undefined {
+  if (result === undefined || result.output === null || typeof result.output === 'string') return result;
+  return { ...result, output: new TextDecoder().decode(result.output) };
+}
+
 describe('packed task results', () => {
   it('read back equal to what was packed, in any order and more than once', () => {
     const base: TaskResult = { bytes: null, hash: null, upToDate: false, failure: null, produced: false, output: null, writeError: null, diagnostics: [], fingerprint: null, ms: 0, deferred: false };
@@ -251,7 +257,9 @@ describe('packed task results', () => {
     ];
     const packed = unpackResults(packResults(results));
     expect(packed.length).toBe(results.length);
-    for (const i of [4, 0, 2, 1, 3, 0]) expect(packed.get(i)).toEqual(results[i]);
+    for (const i of [4, 0, 2, 1, 3, 0]) expect(asText(packed.get(i))).toEqual(results[i]);
+    // outputs come back as their UTF-8 bytes, to be written as they are
+    expect(packed.get(0)?.output).toEqual(new TextEncoder().encode(results[0]!.output as string));
     expect(packed.get(5)).toBeUndefined();
     expect(unpackResults(packResults([])).length).toBe(0);
   });
@@ -262,7 +270,7 @@ describe('packed task results', () => {
     // the second task outgrows the buffer the first one used; the third fits in the grown one
     const sizes = [100, 300_000, 50, 2_000_000];
     const packed = sizes.map((size, seed) => packResults(task(seed, size)));
-    sizes.forEach((size, seed) => expect(unpackResults(packed[seed]!).get(0)).toEqual(task(seed, size)[0]));
+    sizes.forEach((size, seed) => expect(asText(unpackResults(packed[seed]!).get(0))).toEqual(task(seed, size)[0]));
     // each is a buffer of its own, exactly as long as its content
     expect(new Set(packed.map((p) => p.buffer)).size).toBe(sizes.length);
     for (const p of packed) expect(p.byteLength).toBe(p.buffer.byteLength);

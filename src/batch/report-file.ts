@@ -28,15 +28,20 @@ export class ReportFile {
     return new ReportFile(path, temp, await open(temp, 'wx'));
   }
 
-  /** Add one input's line. */
-  async add(record: ReportRecord): Promise<void> {
+  /** Add one input's line (kept until `flush`). */
+  add(record: ReportRecord): void {
     const line = JSON.stringify(record) + '\n';
     this.buffer.push(line);
     this.size += line.length;
-    if (this.size >= FLUSH_AT) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  /** True when enough lines wait that they should be written. */
+  get full(): boolean {
+    return this.size >= FLUSH_AT;
+  }
+
+  /** Write the lines that wait. */
+  async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const text = this.buffer.join('');
     this.buffer = [];

@@ -25,7 +25,7 @@ import { countStatus, emptyTally, formatSummary, type Tally } from './summary.js
 import { BatchInputError, type ConvertSettings, type InputItem, type InputStatus, type ReasonCode, type ReportRecord, type TaskInput, type TaskResult } from './types.js';
 import { runTask } from './run-task.js';
 import type { TaskResults } from './task-results.js';
-import { walkInputs } from './walk-inputs.js';
+import { walkInputGroups } from './walk-inputs.js';
 
 /** Exit code after SIGINT/SIGTERM (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
@@ -150,22 +150,37 @@ function fileExists(path: string): boolean {
   }
 }
 
-/** Take up to `n` items from an iterator without losing the rest. */
-async function peek<T>(iterator: AsyncIterator<T>, n: number): Promise<{ head: T[]; ended: boolean }> {
-  const head: T[] = [];
-  while (head.length < n) {
+/** Take groups from an iterator until they hold `n` items (or it ends), without losing the rest. */
+async function peek<T>(iterator: AsyncIterator<T[]>, n: number): Promise<{ head: T[][]; ended: boolean }> {
+  const head: T[][] = [];
+  let items = 0;
+  while (items < n) {
     const next = await iterator.next();
     if (next.done === true) return { head, ended: true };
     head.push(next.value);
+    items += next.value.length;
   }
   return { head, ended: false };
+}
+
+/** The bytes of an input that does not come from a file (archive entries, stdin), or why there are none. */
+async function loadItem(item: InputItem): Promise<{ bytes: Uint8Array | null; failure: Outcome['failure']; ms: number }> {
+  const began = performance.now();
+  try {
+    return { bytes: await item.load(), failure: null, ms: 0 };
+  } catch (error) {
+    const failure =
+      error instanceof BatchInputError ? { reason: error.reason, message: error.message } : { reason: 'parse-error' as const, message: `internal error: ${(error as Error).message}` };
+    return { bytes: null, failure, ms: performance.now() - began };
+  }
 }
 
 /**
  * Plan one input in input order: its output name, whether an earlier output may be current, its
  * output folder and temporary file; returns what to ask of the converting thread (or `null`).
+ * `loaded` is what `loadItem` gave for an input that is not a file.
  */
-async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; input: TaskInput | null }> {
+function plan(run: Run, item: InputItem, loaded: Awaited<ReturnType<typeof loadItem>> | null): { outcome: Outcome; input: TaskInput | null } {
   const outcome: Outcome = { item, name: null, prepared: null, unwritable: null, candidate: null, bytes: null, hash: null, result: null, upToDate: null, failure: null, ms: 0, deferred: null, slot: -1 };
   if (item.verdict !== undefined) {
     outcome.failure = { reason: item.verdict.reason, message: item.verdict.message };
@@ -173,17 +188,10 @@ async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; inpu
   }
   const { options } = run;
   outcome.name = run.namer?.name(item.relPath) ?? null;
-  let bytes: Uint8Array | null = null;
-  if (item.file === undefined) {
-    const began = performance.now();
-    try {
-      bytes = await item.load();
-    } catch (error) {
-      if (error instanceof BatchInputError) outcome.failure = { reason: error.reason, message: error.message };
-      else outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
-      outcome.ms = performance.now() - began;
-      return { outcome, input: null };
-    }
+  if (loaded !== null && loaded.failure !== null) {
+    outcome.failure = loaded.failure;
+    outcome.ms = loaded.ms;
+    return { outcome, input: null };
   }
   const earlier = options.mode === 'skip-existing' ? run.manifest?.lookup(item.display) : undefined;
   if (earlier !== undefined && mayBeCurrent(run, earlier, outcome)) outcome.candidate = earlier;
@@ -198,7 +206,7 @@ async function plan(run: Run, item: InputItem): Promise<{ outcome: Outcome; inpu
   }
   const input: TaskInput = {
     file: item.file ?? null,
-    bytes,
+    bytes: loaded?.bytes ?? null,
     path: item.display === '<stdin>' ? null : item.display,
     hash: run.manifest !== null,
     skipIfHash: outcome.candidate?.hash ?? null,
@@ -224,7 +232,9 @@ async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
   const chunk: Chunk = { outcomes: [], inputs: [], results: null, converted: Promise.resolve(), finished: 0 };
   const largestInput = run.converter.largestInput;
   for (const item of items) {
-    const { outcome, input } = await plan(run, item);
+    // Files are read by the converting thread; other inputs are loaded here first.
+    const loaded = item.file === undefined && item.verdict === undefined ? await loadItem(item) : null;
+    const { outcome, input } = plan(run, item, loaded);
     chunk.outcomes.push(outcome);
     if (input === null) continue;
     if (input.bytes !== null && input.bytes.byteLength > largestInput) {
@@ -303,8 +313,8 @@ function record(outcome: Outcome, status: InputStatus, reason: ReasonCode | null
   };
 }
 
-/** Finish one input in input order: duplicates, write, manifest, report, messages. */
-async function finish(run: Run, outcome: Outcome): Promise<void> {
+/** Finish one input in input order: duplicates, write, manifest, report line, messages. */
+function finish(run: Run, outcome: Outcome): void {
   const { options, io } = run;
   if (outcome.deferred !== null) {
     // Too large for a worker: converted here, as with -j1.
@@ -386,7 +396,7 @@ async function finish(run: Run, outcome: Outcome): Promise<void> {
     run.tally.renamed++;
     if (verbosity !== 'quiet') io.stderr.write(`${display}: ${paint.warning('warning')} output name taken; written as ${line.output ?? outcome.name?.path ?? ''}\n`);
   }
-  if (run.report !== null) await run.report.add(line);
+  run.report?.add(line);
   run.progress.tick(line.status === 'failed');
   release(outcome);
 }
@@ -506,10 +516,10 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       listError = `--files-from ${options.filesFrom ?? ''}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     }
   })();
-  const walk = walkInputs(guardedSource, { cwd, maxBytes: options.maxBytes, exclude, readStdin: () => io.readStdin(), stopped: () => stop.stopped || io.stdout.closed });
+  const walk = walkInputGroups(guardedSource, { cwd, maxBytes: options.maxBytes, exclude, readStdin: () => io.readStdin(), stopped: () => stop.stopped || io.stdout.closed });
 
   const { head, ended } = await peek(walk, SMALL_BATCH);
-  const small = ended && head.length < SMALL_BATCH;
+  const small = ended && head.reduce((n, group) => n + group.length, 0) < SMALL_BATCH;
   const converter = options.jobs <= 1 || small || options.dryRun ? inlineConverter() : await poolConverter(options.jobs);
   const stderrStream = process.stderr;
   const progress = await startProgress(options.progress && io.stderr.isTTY && options.verbosity !== 'quiet' && !options.dryRun, stderrStream);
@@ -550,10 +560,11 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       const outcome = chunk.outcomes[chunk.finished];
       if (outcome === undefined) break;
       collect(chunk, outcome);
-      await finish(run, outcome);
+      finish(run, outcome);
       chunk.finished++;
     }
     flushManifest(run);
+    if (run.report?.full === true) await run.report.flush();
     if (chunk.finished < chunk.outcomes.length) return false;
     pending.shift();
     return true;
@@ -565,18 +576,21 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       if (!ended) yield* walk;
     })();
     let items: InputItem[] = [];
-    for await (const item of all) {
-      if (blocked()) break;
-      discovered++;
-      progress.setTotal(Math.max(counted, discovered));
-      items.push(item);
-      if (items.length < Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, Math.floor(dispatched / window)))) continue;
-      dispatched += items.length;
-      pending.push(await dispatch(run, items));
-      items = [];
-      while (pending.length >= window && !stop.abandoned) {
-        if (!(await drainOne())) break;
+    walking: for await (const group of all) {
+      for (const item of group) {
+        if (blocked()) break walking;
+        discovered++;
+        items.push(item);
+        if (items.length < Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, Math.floor(dispatched / window)))) continue;
+        progress.setTotal(Math.max(counted, discovered));
+        dispatched += items.length;
+        pending.push(await dispatch(run, items));
+        items = [];
+        while (pending.length >= window && !stop.abandoned) {
+          if (!(await drainOne())) break;
+        }
       }
+      progress.setTotal(Math.max(counted, discovered));
     }
     if (items.length > 0 && !blocked()) pending.push(await dispatch(run, items));
     while (pending.length > 0 && !stop.abandoned) {

@@ -79,7 +79,8 @@ export class ResultPacker {
     };
     this.string(JSON.stringify(small));
     if (output === null) this.int(-1);
-    else this.string(output);
+    else if (typeof output === 'string') this.string(output);
+    else this.raw(output);
     const minhash = fingerprint?.minhash ?? null;
     if (minhash === null) this.int(-1);
     else {
@@ -117,6 +118,14 @@ export class ResultPacker {
     this.used += 4 + written;
   }
 
+  /** Length-prefixed bytes. */
+  private raw(bytes: Uint8Array): void {
+    this.reserve(4 + bytes.byteLength);
+    this.view.setInt32(this.used, bytes.byteLength, true);
+    this.bytes.set(bytes, this.used + 4);
+    this.used += 4 + bytes.byteLength;
+  }
+
   private reserve(extra: number): void {
     if (this.used + extra <= this.bytes.length) return;
     const bytes = packing.get(Math.max(this.bytes.length * 2, this.used + extra));
@@ -151,7 +160,8 @@ export function unpackResults(bytes: Uint8Array): TaskResults {
       const small = JSON.parse(string(at + 4, jsonSize)) as Small;
       at += 4 + jsonSize;
       const outputSize = view.getInt32(at, true);
-      const output = outputSize < 0 ? null : string(at + 4, outputSize);
+      // the output's bytes, as they are: the runner writes them without decoding
+      const output = outputSize < 0 ? null : bytes.subarray(at + 4, at + 4 + outputSize);
       at += 4 + Math.max(0, outputSize);
       const words = view.getInt32(at, true);
       at += 4;

@@ -143,8 +143,11 @@ export interface TaskResult {
   failure: { reason: ReasonCode; message: string } | null;
   /** True when the input yielded an article (and so an output). */
   produced: boolean;
-  /** The rendered output, when `returnOutput` was asked for. */
-  output: string | null;
+  /**
+   * The rendered output, when `returnOutput` was asked for: text, or its UTF-8 bytes when it came
+   * from another thread (written out as they are, never decoded).
+   */
+  output: string | Uint8Array | null;
   /** The error code when writing `temp` failed (nothing is left behind then). */
   writeError: string | null;
   diagnostics: Diagnostic[];

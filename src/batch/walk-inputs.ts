@@ -102,13 +102,20 @@ async function* archiveItems(abs: string, display: string, relPath: string, kind
   }
 }
 
-/** A folder's contents, depth first, names sorted by code unit; dot-files and excluded paths left out. */
-async function* folderItems(abs: string, display: string, relPath: string, options: WalkOptions): AsyncGenerator<InputItem> {
+/** Items are handed on in groups of up to this many (one folder's files at a time). */
+export const WALK_GROUP = 256;
+
+/**
+ * A folder's contents, depth first, names sorted by code unit; dot-files and excluded paths left
+ * out. Plain files come in groups (the entries between two subfolders, up to `WALK_GROUP`), so
+ * that a folder of files costs one step of the walk per group, not per file.
+ */
+async function* folderItems(abs: string, display: string, relPath: string, options: WalkOptions): AsyncGenerator<InputItem[]> {
   let entries: Dirent[];
   try {
     entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    yield failedItem(display, relPath, statError(error));
+    yield [failedItem(display, relPath, statError(error))];
     return;
   }
   // `join(x, name)` is `join(x, 'x')` with its last letter replaced by the name, for any name a
@@ -116,6 +123,7 @@ async function* folderItems(abs: string, display: string, relPath: string, optio
   // rather than normalised again for each entry.
   const absPrefix = join(abs, 'x').slice(0, -1);
   const displayPrefix = join(display, 'x').slice(0, -1);
+  let group: InputItem[] = [];
   for (const entry of entries) {
     if (options.stopped()) return;
     const name = entry.name;
@@ -125,24 +133,34 @@ async function* folderItems(abs: string, display: string, relPath: string, optio
     // The listing already tells plain files from folders; only links (and oddities) need a stat.
     if (entry.isFile() && archiveKind(childAbs) === null) {
       const childRel = joinRel(relPath, name);
-      if (isArticleName(childRel)) yield fileItem(childAbs, displayPrefix + name, childRel, options.maxBytes);
-      else yield ignoredItem(displayPrefix + name, childRel, 'extension is not one of an article (.txt, .html, .md, …)');
+      if (isArticleName(childRel)) group.push(fileItem(childAbs, displayPrefix + name, childRel, options.maxBytes));
+      else group.push(ignoredItem(displayPrefix + name, childRel, 'extension is not one of an article (.txt, .html, .md, …)'));
+      if (group.length >= WALK_GROUP) {
+        yield group;
+        group = [];
+      }
       continue;
     }
-    yield* pathItems(childAbs, displayPrefix + name, joinRel(relPath, name), options, false);
+    if (group.length > 0) {
+      yield group;
+      group = [];
+    }
+    if (entry.isDirectory()) yield* folderItems(childAbs, displayPrefix + name, joinRel(relPath, name), options);
+    else yield* pathItems(childAbs, displayPrefix + name, joinRel(relPath, name), options, false);
   }
+  if (group.length > 0) yield group;
 }
 
 /**
  * Items for one path. `explicit` is true for a path named by the user: it is converted whatever
  * its extension; inside folders only article-like names are.
  */
-async function* pathItems(abs: string, display: string, relPath: string, options: WalkOptions, explicit: boolean): AsyncGenerator<InputItem> {
+async function* pathItems(abs: string, display: string, relPath: string, options: WalkOptions, explicit: boolean): AsyncGenerator<InputItem[]> {
   let info;
   try {
     info = await stat(abs);
   } catch (error) {
-    yield failedItem(display, relPath, statError(error));
+    yield [failedItem(display, relPath, statError(error))];
     return;
   }
   if (info.isDirectory()) {
@@ -151,18 +169,18 @@ async function* pathItems(abs: string, display: string, relPath: string, options
   }
   const kind = archiveKind(abs);
   if (kind !== null && info.isFile()) {
-    yield* archiveItems(abs, display, relPath, kind, options);
+    for await (const item of archiveItems(abs, display, relPath, kind, options)) yield [item];
     return;
   }
   if (!explicit && !isArticleName(relPath)) {
-    yield ignoredItem(display, relPath, 'extension is not one of an article (.txt, .html, .md, …)');
+    yield [ignoredItem(display, relPath, 'extension is not one of an article (.txt, .html, .md, …)')];
     return;
   }
-  yield fileItem(abs, display, relPath, options.maxBytes);
+  yield [fileItem(abs, display, relPath, options.maxBytes)];
 }
 
 /** Matches of a glob pattern, sorted; each mirrored relative to cwd (or to the pattern's fixed folder). */
-async function* globItems(pattern: string, options: WalkOptions): AsyncGenerator<InputItem> {
+async function* globItems(pattern: string, options: WalkOptions): AsyncGenerator<InputItem[]> {
   const { glob } = await import('tinyglobby');
   const matches = (await glob(pattern, { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
   for (const abs of matches) {
@@ -173,12 +191,12 @@ async function* globItems(pattern: string, options: WalkOptions): AsyncGenerator
   }
 }
 
-/** Walk all inputs in order. `-` reads standard input once. */
-export async function* walkInputs(inputs: AsyncIterable<string> | Iterable<string>, options: WalkOptions): AsyncGenerator<InputItem> {
+/** Walk all inputs in order, in groups of items (see `folderItems`). `-` reads standard input once. */
+export async function* walkInputGroups(inputs: AsyncIterable<string> | Iterable<string>, options: WalkOptions): AsyncGenerator<InputItem[]> {
   for await (const input of inputs) {
     if (options.stopped()) return;
     if (input === '-') {
-      yield { display: '<stdin>', relPath: 'stdin', load: () => options.readStdin() };
+      yield [{ display: '<stdin>', relPath: 'stdin', load: () => options.readStdin() }];
       continue;
     }
     const abs = resolve(options.cwd, input);
@@ -196,3 +214,7 @@ export async function* walkInputs(inputs: AsyncIterable<string> | Iterable<strin
   }
 }
 
+/** Walk all inputs in order, one item at a time. */
+export async function* walkInputs(inputs: AsyncIterable<string> | Iterable<string>, options: WalkOptions): AsyncGenerator<InputItem> {
+  for await (const group of walkInputGroups(inputs, options)) yield* group;
+}

@@ -6,7 +6,8 @@ import { fstatSync, writeSync } from 'node:fs';
 
 /** A text sink that knows when its reader has gone away (`| head`). */
 export interface OutputSink {
-  write(text: string): void;
+  /** Write text, or bytes that are UTF-8 already. */
+  write(data: string | Uint8Array): void;
   /** True once the reader closed the pipe: stop producing output. */
   readonly closed: boolean;
   readonly isTTY: boolean;
@@ -55,8 +56,8 @@ function streamSink(fd: 1 | 2, get: () => NodeJS.WriteStream): OutputSink {
     return stream;
   };
   return {
-    write(text: string): void {
-      if (!closed) open().write(text);
+    write(data: string | Uint8Array): void {
+      if (!closed) open().write(data);
     },
     get closed(): boolean {
       return closed;
@@ -83,9 +84,9 @@ function stdoutSink(): OutputSink {
   let closed = false;
   let tty: boolean | undefined;
   return {
-    write(text: string): void {
+    write(data: string | Uint8Array): void {
       if (closed) return;
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let offset = 0;
       while (offset < bytes.length) {
         try {
