@@ -19,7 +19,7 @@ import { packResults, unpackResults } from '../src/batch/task-results.js';
 import type { TaskResult } from '../src/batch/types.js';
 import { BUILTIN_LABELS } from '../src/index.js';
 import type { InputItem } from '../src/batch/types.js';
-import { walkInputs } from '../src/batch/walk-inputs.js';
+import { WALK_GROUP, walkInputs } from '../src/batch/walk-inputs.js';
 import { buildTar, buildZip, tempDir, writeTree } from './batch-helpers.js';
 
 describe('checkEntryPath', () => {
@@ -115,6 +115,25 @@ describe('walkInputs', () => {
       ['c/pic.jpg', null],
       ['missing.txt', 'missing'],
     ]);
+  });
+
+  it('keeps name order across groups of files: more files than a group holds, subfolders between them', async () => {
+    const files: Record<string, string> = {};
+    const expected: string[] = [];
+    for (let i = 0; i < WALK_GROUP * 2 + 5; i++) {
+      const name = `many/f${String(i).padStart(3, '0')}.txt`;
+      files[name] = 'x';
+      expected.push(name);
+      // a subfolder sorts right after this file, inside what would be one group
+      if (i === 7 || i === WALK_GROUP + 1) {
+        const sub = `many/f${String(i).padStart(3, '0')}z/in.txt`;
+        files[sub] = 'x';
+        expected.push(sub);
+      }
+    }
+    await writeTree(root, files);
+    const items = await names(['many']);
+    expect(items.map((i) => i.display)).toEqual(expected);
   });
 
   it('turns a damaged archive into one failed input', async () => {

@@ -102,8 +102,8 @@ async function* archiveItems(abs: string, display: string, relPath: string, kind
   }
 }
 
-/** Items are handed on in groups of up to this many (one folder's files at a time). */
-export const WALK_GROUP = 256;
+/** Items are handed on in groups of up to this many (as many as one conversion task takes at most). */
+export const WALK_GROUP = 32;
 
 /**
  * A folder's contents, depth first, names sorted by code unit; dot-files and excluded paths left
