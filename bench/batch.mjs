@@ -95,7 +95,7 @@ export async function main(options = {}) {
   const memory = options.memory ?? 1;
   const log = options.log ?? ((line) => console.log(line));
   const root = await mkdtemp(join(tmpdir(), 'article-parse-bench-'));
-  const results = { throughput: [], copy: null, memory: [] };
+  const results = { throughput: [], streamed: [], copy: null, memory: [] };
   try {
     log(`batch bench: generating ${count} articles of ~${bytes} bytes in ${root}`);
     const inputBytes = await generate(join(root, 'in'), count, bytes);
@@ -105,6 +105,9 @@ export async function main(options = {}) {
     // clean-up of the one before it.
     const copies = [];
     const runsByJobs = new Map(jobs.map((j) => [j, []]));
+    // the same conversions with NDJSON on stdout (to /dev/null): no files created, so the file
+    // system's pace drops out and what is left is the converting and the threads' scaling
+    const streamRunsByJobs = new Map(jobs.map((j) => [j, []]));
     for (let r = 0; r < repeat; r++) {
       const copyRun = await timeCommand('cp', ['-r', 'in', `out-cp-${r}`], root);
       if (copyRun.code !== 0) throw new Error(`cp -r exited ${copyRun.code}: ${copyRun.stderr.slice(0, 500)}`);
@@ -113,6 +116,9 @@ export async function main(options = {}) {
         const run = await runOnce(['in', '--out-dir', `out-j${j}-${r}`, `-j${j}`, '-q'], root);
         if (run.code !== 0) throw new Error(`-j${j} exited ${run.code}: ${run.stderr.slice(0, 500)}`);
         runsByJobs.get(j).push(run);
+        const streamed = await runOnce(['in', '--format', 'ndjson', `-j${j}`, '-q'], root);
+        if (streamed.code !== 0) throw new Error(`-j${j} --format ndjson exited ${streamed.code}: ${streamed.stderr.slice(0, 500)}`);
+        streamRunsByJobs.get(j).push(streamed);
       }
     }
     const copy = median(copies);
@@ -137,6 +143,12 @@ export async function main(options = {}) {
         `  -j${j}: ${count} files, ${(inputBytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${row.mbPerSecond.toFixed(2)} MB/s, ` +
           `${run.cpuSeconds.toFixed(2)} CPU s (${run.userS.toFixed(2)} user; ${row.filesPerCpuSecond.toFixed(0)} files per CPU second), ${row.vsCopy.toFixed(3)}× cp -r, peak RSS ${run.maxRssMB.toFixed(0)} MB (median of ${repeat})`,
       );
+    }
+    for (const j of jobs) {
+      const run = median(streamRunsByJobs.get(j));
+      const row = { jobs: j, files: count, seconds: run.seconds, filesPerSecond: count / run.seconds, cpuSeconds: run.cpuSeconds, filesPerCpuSecond: count / run.cpuSeconds };
+      results.streamed.push(row);
+      log(`  -j${j} --format ndjson > /dev/null: ${run.seconds.toFixed(2)} s = ${row.filesPerSecond.toFixed(0)} files/s, ${run.cpuSeconds.toFixed(2)} CPU s (${row.filesPerCpuSecond.toFixed(0)} files per CPU second; median of ${repeat})`);
     }
     for (let r = 0; r < repeat; r++) {
       await rm(join(root, `out-cp-${r}`), { recursive: true, force: true });

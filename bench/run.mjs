@@ -94,6 +94,17 @@ const j2 = batch.throughput.find((t) => t.jobs === 2);
 if (j1 !== undefined) row(`text batch -j1: files/s (${j1.files} articles of ~5 KB)`, Math.round(j1.filesPerSecond), `${j1.mbPerSecond.toFixed(2)} MB/s, ${Math.round(j1.filesPerCpuSecond)} files per CPU second (${Math.round(j1.files / j1.userSeconds)} per user CPU second)`, '', '≥ 3,000 files/s per core');
 if (j1 !== undefined && batch.copy !== null) row('text batch -j1 vs `cp -r` of the same tree: files/s', Math.round(j1.filesPerSecond), `cp -r: ${Math.round(batch.copy.filesPerSecond)} files/s, ${batch.copy.mbPerSecond.toFixed(1)} MB/s`, `${j1.vsCopy.toFixed(3)}×`, '');
 if (j1 !== undefined && j2 !== undefined) row('text batch -j2: files/s', Math.round(j2.filesPerSecond), `-j1: ${Math.round(j1.filesPerSecond)}`, `${(j2.filesPerSecond / j1.filesPerSecond).toFixed(2)}×`, '≥ 1.7× -j1');
+const s1 = batch.streamed.find((t) => t.jobs === 1);
+const s2 = batch.streamed.find((t) => t.jobs === 2);
+if (s1 !== undefined && s2 !== undefined) {
+  row(
+    'text batch -j2, NDJSON to stdout (no files written): files/s',
+    Math.round(s2.filesPerSecond),
+    `-j1: ${Math.round(s1.filesPerSecond)} (${Math.round(s1.filesPerCpuSecond)} files per CPU second)`,
+    `${(s2.filesPerSecond / s1.filesPerSecond).toFixed(2)}×`,
+    '',
+  );
+}
 const [few, many] = batch.memory;
 if (few !== undefined && many !== undefined) row(`batch memory: peak RSS MB, ${many.files} vs ${few.files} inputs`, Math.round(many.maxRssMB), `${few.files} inputs: ${Math.round(few.maxRssMB)}`, `${(many.maxRssMB / few.maxRssMB).toFixed(2)}×`, '≤ 1.2×');
 
