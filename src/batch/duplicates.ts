@@ -5,7 +5,7 @@
  * hashing bands so that no pairwise comparison of the whole batch is needed).
  *
  * Only originals are indexed, and compactly, since the index lives as long as the batch: about
- * 230 bytes and the name per original (see docs/batch.md) in a few typed arrays, no object per
+ * 170 bytes and the name per original (see docs/batch.md) in a few typed arrays, no object per
  * input.
  */
 
@@ -37,11 +37,18 @@ export interface DuplicateMatch {
   similarity: number;
 }
 
-/** The key of one LSH band of the signature that starts at `base` in `signatures`. */
+/**
+ * The index keeps the low 16 bits of each signature slot: two different slot values agree there
+ * by chance once in 65,536, which moves a similarity estimate (a share of 32 slots) by 1/32 about
+ * once in 2,000 comparisons of unrelated articles, and halves what an original costs.
+ */
+const SLOT_MASK = 0xffff;
+
+/** The key of one LSH band of the signature that starts at `base` in `signatures` (low 16 bits of each slot). */
 function bandKey(signatures: ArrayLike<number>, base: number, band: number): number {
   let h = Math.imul(band + 1, 0x9e3779b1);
   for (let r = 0; r < ROWS; r++) {
-    h ^= signatures[base + band * ROWS + r] ?? 0;
+    h ^= (signatures[base + band * ROWS + r] ?? 0) & SLOT_MASK;
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   }
   return h >>> 0;
@@ -59,18 +66,22 @@ function exactWords(hex: string, into: Uint32Array): Uint32Array {
 }
 
 /**
- * Fixed-width records of 32-bit words by original id, in blocks of 1024 records: they grow a
- * block at a time, so that nothing is copied and at most one block is unused (a single doubling
- * array would be up to half empty, and for a moment held twice).
+ * Fixed-width records of 32-bit (or 16-bit) words by original id, in blocks of 1024 records: they
+ * grow a block at a time, so that nothing is copied and at most one block is unused (a single
+ * doubling array would be up to half empty, and for a moment held twice).
  */
-class RecordBlocks {
-  private readonly blocks: Uint32Array[] = [];
+class RecordBlocks<Words extends Uint32Array | Uint16Array> {
+  private readonly blocks: Words[] = [];
 
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    private readonly make: (length: number) => Words,
+    private readonly empty: Words,
+  ) {}
 
   /** The block holding record `id` (an empty array when there is none). */
-  block(id: number): Uint32Array {
-    return this.blocks[id >>> BLOCK_BITS] ?? NO_WORDS;
+  block(id: number): Words {
+    return this.blocks[id >>> BLOCK_BITS] ?? this.empty;
   }
 
   /** Where record `id` starts in its block. */
@@ -80,11 +91,9 @@ class RecordBlocks {
 
   /** Make room for record `id`. */
   reserve(id: number): void {
-    while (this.blocks.length <= id >>> BLOCK_BITS) this.blocks.push(new Uint32Array(this.width << BLOCK_BITS));
+    while (this.blocks.length <= id >>> BLOCK_BITS) this.blocks.push(this.make(this.width << BLOCK_BITS));
   }
 }
-
-const NO_WORDS = new Uint32Array(0);
 
 /**
  * A multimap from 32-bit keys to entries (non-negative 32-bit numbers), in one Int32Array with
@@ -137,7 +146,7 @@ class EntryTable {
 export class DuplicateIndex {
   private readonly names = new NamePool();
   /** Exact hashes by original id, four words each. */
-  private readonly exactHashes = new RecordBlocks(EXACT_WORDS);
+  private readonly exactHashes = new RecordBlocks(EXACT_WORDS, (n) => new Uint32Array(n), new Uint32Array(0));
   /** Original ids by the first word of their exact hash. */
   private readonly exact = new EntryTable((id) => this.exactHashes.block(id)[this.exactHashes.offset(id)] ?? 0);
   /**
@@ -148,9 +157,15 @@ export class DuplicateIndex {
     const id = entry >>> BAND_BITS;
     return bandKey(this.signatures.block(id), this.signatures.offset(id), entry & (BANDS - 1));
   });
-  /** Signatures by original id; ids without a signature leave their slots unused. */
-  private readonly signatures = new RecordBlocks(MINHASH_SLOTS);
+  /** Signatures by original id (low 16 bits of each slot); ids without a signature leave their slots unused. */
+  private readonly signatures = new RecordBlocks(MINHASH_SLOTS, (n) => new Uint16Array(n), new Uint16Array(0));
   private readonly words = new Uint32Array(EXACT_WORDS);
+  private compared = 0;
+
+  /** Signatures compared so far (candidates the bands brought up): a measure of the index's work. */
+  get comparisons(): number {
+    return this.compared;
+  }
 
   /** Find an earlier original for `fingerprint`; when there is none, register it as an original under `name`. */
   check(fingerprint: Fingerprint, name: string): DuplicateMatch | null {
@@ -199,10 +214,11 @@ export class DuplicateIndex {
   }
 
   private similarityTo(id: number, signature: ArrayLike<number>): number {
+    this.compared++;
     const signatures = this.signatures.block(id);
     const base = this.signatures.offset(id);
     let same = 0;
-    for (let i = 0; i < MINHASH_SLOTS; i++) if (signatures[base + i] === signature[i]) same++;
+    for (let i = 0; i < MINHASH_SLOTS; i++) if (signatures[base + i] === ((signature[i] ?? 0) & SLOT_MASK)) same++;
     return same / MINHASH_SLOTS;
   }
 
@@ -216,7 +232,7 @@ export class DuplicateIndex {
     this.signatures.reserve(id);
     const signatures = this.signatures.block(id);
     const base = this.signatures.offset(id);
-    for (let i = 0; i < MINHASH_SLOTS; i++) signatures[base + i] = signature[i] ?? 0;
+    for (let i = 0; i < MINHASH_SLOTS; i++) signatures[base + i] = (signature[i] ?? 0) & SLOT_MASK;
     for (let band = 0; band < BANDS; band++) this.bands.add(bandKey(signature, 0, band), id * BANDS + band);
   }
 }
