@@ -5,17 +5,21 @@
  */
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError, readInputFile } from '../cli/read-input.js';
+import { checkOpened, InputError, openError, readError, readInputFile } from '../cli/read-input.js';
 import type { ScratchBuffer } from './scratch.js';
 import { BatchInputError } from './types.js';
+
+/** The reader's failure as a batch reason (same message, same reason code). */
+function asBatchError(error: unknown): unknown {
+  return error instanceof InputError ? new BatchInputError(error.message, error.reason) : error;
+}
 
 /** Read a file's bytes; failures become `BatchInputError`s with the reader's reason code. */
 export async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
     return await readInputFile(path, maxBytes);
   } catch (error) {
-    if (error instanceof InputError) throw new BatchInputError(error.message, error.reason);
-    throw error;
+    throw asBatchError(error);
   }
 }
 
@@ -24,29 +28,26 @@ export async function readFileBytes(path: string, maxBytes: number): Promise<Uin
  * read into it and valid only until its next use.
  */
 export function readFileBytesSync(path: string, maxBytes: number, scratch?: ScratchBuffer): Uint8Array {
-  let fd: number;
   try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BatchInputError('no such file', 'missing');
-    if (code === 'EACCES' || code === 'EPERM') throw new BatchInputError('permission denied', 'unreadable');
-    if (code === 'EISDIR') throw new BatchInputError('is a directory', 'directory');
-    throw new BatchInputError(`cannot open (${code ?? 'error'})`, 'unreadable');
-  }
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) throw new BatchInputError('is a directory', 'directory');
-    if (info.size > maxBytes) throw new BatchInputError(`is ${info.size} bytes, over the --max-bytes limit of ${maxBytes}`, 'too-large');
+    let fd: number;
     try {
-      return readAll(fd, info.size, scratch);
+      fd = openSync(path, 'r');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EISDIR') throw new BatchInputError('is a directory', 'directory');
-      throw new BatchInputError(`cannot read (${code ?? 'error'})`, 'unreadable');
+      throw openError(error);
     }
-  } finally {
-    closeSync(fd);
+    try {
+      const info = fstatSync(fd);
+      checkOpened(info, maxBytes);
+      try {
+        return readAll(fd, info.size, scratch);
+      } catch (error) {
+        throw readError(error);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw asBatchError(error);
   }
 }
 
