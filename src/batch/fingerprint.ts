@@ -71,41 +71,36 @@ function isLetterOrDigitUnit(unit: number): boolean {
 
 /** The words of a text, normalised for comparison, with the hash of each word. */
 interface ComparisonWords {
-  /** The words joined by single spaces. */
-  text: string;
+  /** The words joined by single spaces, as UTF-16 code units (a view of a shared buffer: use before the next call). */
+  units: Uint16Array;
   /** FNV-1a of each word's UTF-16 units, in order (a view of a shared buffer: use before the next call). */
   hashes: Uint32Array;
 }
 
+/** Shared buffers, kept between calls up to these sizes (256 KB each). */
 let wordHashes = new Uint32Array(1024);
-/** The shared buffer is kept between calls up to this many words (256 KB). */
+let wordUnits = new Uint16Array(8192);
 const KEEP_WORD_HASHES = 65536;
-
-function pushWordHash(n: number, h: number): void {
-  if (n === wordHashes.length) {
-    const grown = new Uint32Array(n * 2);
-    grown.set(wordHashes);
-    wordHashes = grown;
-  }
-  wordHashes[n] = h >>> 0;
-}
+const KEEP_WORD_UNITS = 131072;
 
 /**
  * The words of a text for comparison: lower case, compatibility forms folded (NFKC), split into
  * maximal runs of letters and digits (`\p{L}`, `\p{N}`); everything else separates. One pass:
- * each word is hashed as it is read, and the joined text is copied in long runs (a single space
- * between two words is kept as it is; only other separators are rewritten).
+ * each word is hashed as it is read and its units are copied into the joined text, a single
+ * space before every word but the first.
  */
 function comparisonWords(input: string): ComparisonWords {
   const folded = input.normalize('NFKC').toLowerCase();
-  let text = '';
-  let n = 0;
-  let h = FNV_OFFSET;
-  /** Start of the run of `folded` still to copy, and the end of the last word (-1: no word yet). */
-  let runStart = -1;
-  let wordEnd = -1;
-  let inWord = false;
   const length = folded.length;
+  // the joined text is never longer than the folded one
+  if (wordUnits.length < length) wordUnits = new Uint16Array(length);
+  if (wordHashes.length < (length >>> 1) + 1) wordHashes = new Uint32Array((length >>> 1) + 1);
+  const units = wordUnits;
+  const hashes = wordHashes;
+  let n = 0;
+  let out = 0;
+  let h = FNV_OFFSET;
+  let inWord = false;
   // One step past the end reads as a space: a text ending in a word ends it on the same path as
   // every other word (a rarely taken branch after the loop cost the optimised loop a deopt).
   for (let i = 0; i <= length; i++) {
@@ -125,40 +120,46 @@ function comparisonWords(input: string): ComparisonWords {
       if (!inWord) {
         inWord = true;
         h = FNV_OFFSET;
-        if (wordEnd < 0) runStart = i;
-        else if (i !== wordEnd + 1 || folded.charCodeAt(wordEnd) !== 0x20) {
-          text += folded.slice(runStart, wordEnd) + ' ';
-          runStart = i;
-        }
+        if (n > 0) units[out++] = 0x20;
       }
+      units[out++] = unit;
       h = Math.imul(h ^ unit, FNV_PRIME);
-      if (width === 2) h = Math.imul(h ^ folded.charCodeAt(i + 1), FNV_PRIME);
+      if (width === 2) {
+        const low = folded.charCodeAt(i + 1);
+        units[out++] = low;
+        h = Math.imul(h ^ low, FNV_PRIME);
+        i++;
+      }
     } else if (inWord) {
       inWord = false;
-      wordEnd = i;
-      pushWordHash(n++, h);
+      hashes[n++] = h >>> 0;
     }
-    i += width - 1;
   }
-  if (wordEnd >= 0) text += folded.slice(runStart, wordEnd);
-  return { text, hashes: wordHashes.subarray(0, n) };
+  return { units: units.subarray(0, out), hashes: hashes.subarray(0, n) };
+}
+
+/** A string of UTF-16 code units (in slices: `String.fromCharCode` takes a bounded number of arguments). */
+function unitsToString(units: Uint16Array): string {
+  let text = '';
+  for (let at = 0; at < units.length; at += 4096) text += String.fromCharCode(...units.subarray(at, at + 4096));
+  return text;
 }
 
 /** Lower case, compatibility forms folded, everything but letters and digits turned into single spaces. */
 export function normaliseForComparison(text: string): string {
-  return comparisonWords(text).text;
+  return unitsToString(comparisonWords(text).units);
 }
 
 /** FNV-1a of each character (code point) of a text, spaces left out: the tokens of unspaced scripts. */
-function characterHashes(text: string): Uint32Array {
+function characterHashes(text: Uint16Array): Uint32Array {
   const hashes = new Uint32Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = text[i] as number;
     if (unit === 0x20) continue;
     let h = Math.imul(FNV_OFFSET ^ unit, FNV_PRIME);
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
+      const next = text[i + 1] as number;
       if (next >= 0xdc00 && next <= 0xdfff) {
         h = Math.imul(h ^ next, FNV_PRIME);
         i++;
@@ -233,12 +234,14 @@ export function minhash(hashes: ArrayLike<number>): Uint32Array | null {
 /** The fingerprint of a text (exposed for tests); `fingerprintArticle` is the usual entry. */
 export function fingerprintText(input: string): Fingerprint {
   const words = comparisonWords(input);
-  const normalised = words.text;
-  const exact = createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+  const normalised = words.units;
+  // the exact hash is taken over the joined words' UTF-16 code units (in the platform's byte order)
+  const exact = createHash('sha256').update(new Uint8Array(normalised.buffer, normalised.byteOffset, normalised.byteLength)).digest('hex').slice(0, 32);
   const unspaced = words.hashes.length > 0 && normalised.length / words.hashes.length > UNSPACED_TOKEN_LENGTH;
   const hashes = unspaced ? shingleHashes(characterHashes(normalised), CHAR_SHINGLE) : shingleHashes(words.hashes, WORD_SHINGLE);
-  // A very long text grew the shared buffer: let it go rather than keep it for the whole batch.
+  // A very long text grew the shared buffers: let them go rather than keep them for the whole batch.
   if (wordHashes.length > KEEP_WORD_HASHES) wordHashes = new Uint32Array(1024);
+  if (wordUnits.length > KEEP_WORD_UNITS) wordUnits = new Uint16Array(8192);
   return { exact, minhash: hasDistinct(hashes, MIN_SHINGLES) ? minhash(hashes) : null };
 }
 

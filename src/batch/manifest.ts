@@ -59,11 +59,11 @@ export interface PackedFingerprint {
 }
 
 /**
- * The MinHash scheme of the signatures written now (2: one-permutation). Signatures of another
- * scheme cannot be compared with these, so an entry holding one is not current (its input is
- * converted again).
+ * The fingerprint scheme written now (2: one-permutation MinHash; 3: the same, with the exact
+ * hash taken over UTF-16 code units). Fingerprints of another scheme cannot be compared with
+ * these, so an entry holding one is not current (its input is converted again).
  */
-export const FINGERPRINT_SCHEME = 2;
+export const FINGERPRINT_SCHEME = 3;
 
 /** Pack a fingerprint for the manifest. */
 export function packFingerprint(fp: Fingerprint): PackedFingerprint {
