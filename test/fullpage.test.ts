@@ -3,6 +3,7 @@
  * only; ordinary article text passes through untouched.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
@@ -17,6 +18,8 @@ import {
   isEndHeader,
   isFurnitureLine,
   isShareBarKey,
+  LEGAL_PHRASES,
+  PROMPT_PHRASES,
   RELATED_HEADERS,
   RELATED_PREFIXES,
   WHOLE_LINES,
@@ -454,6 +457,29 @@ describe('building blocks', () => {
     expect(hasFurniturePhrase('© 2025 Example News')).toBe(true);
     expect(hasFurniturePhrase('Wir verwenden Cookies, um Ihnen zu helfen.')).toBe(true);
     expect(hasFurniturePhrase('Die Stadt baut eine Brücke.')).toBe(false);
+  });
+
+  it('finds a phrase in a line exactly where the NFKC lower-case form of the line holds it', () => {
+    // compatibility forms, capitals outside ASCII, final sigma, combining marks, Hangul jamo
+    const reference = (line: string): 'legal' | 'prompt' | null => {
+      const folded = line.normalize('NFKC').toLowerCase();
+      if (folded.includes('©') || LEGAL_PHRASES.some((p) => folded.includes(p.toLowerCase()))) return 'legal';
+      return PROMPT_PHRASES.some((p) => folded.includes(p.toLowerCase())) ? 'prompt' : null;
+    };
+    const pieces = [
+      'privacy policy', 'PRIVACY POLICY', 'Ｐｒｉｖａｃｙ ｐｏｌｉｃｙ', 'ｓｉｇｎ ｕｐ ｆｏｒ', 'Sign Up For', 'ﬁ', 'Σ', 'ΣΑΣ', 'İ',
+      '\u0301', 'TOUS DROITS RÉSERVÉS', 'tous droits re\u0301serve\u0301s', 'ВСЕ ПРАВА ЗАЩИЩЕНЫ', 'جميع الحقوق محفوظة',
+      'جَميع', '版权所有', '©', 'Ⓒ', 'ᄀ', 'ᅡ', '가', '\ud83d\ude00', '\ud800', 'DATENSCHUTZERKLÄRUNG', 'ẞ', 'K', 'Å', ' ',
+      'a', 'x', '\u00a0', '\u3000', 'SHARE ON ', 'skip to',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const line = parts.join('');
+        expect(furniturePhrase(line)).toBe(reference(line));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (line) => furniturePhrase(line) === reference(line)));
   });
 
   it('prompt phrases mark short lines only; cookie and copyright notices mark longer ones too', () => {

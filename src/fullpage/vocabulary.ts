@@ -93,7 +93,7 @@ export const WHOLE_LINES: readonly string[] = [
  * legal footers, script notices. Only short and medium lines are judged by them: an article
  * paragraph may mention cookies or copyright.
  */
-const LEGAL_PHRASES: readonly string[] = [
+export const LEGAL_PHRASES: readonly string[] = [
   // English
   'cookie', 'all rights reserved', 'all right reserved', 'copyright ©', 'javascript is disabled',
   'enable javascript', 'by continuing to use', 'we use cookies',
@@ -111,7 +111,7 @@ const LEGAL_PHRASES: readonly string[] = [
  * are ordinary words too, so they mark only lines up to PROMPT_MAX_WEIGHT words: a paragraph that
  * says readers can sign up for something is still a paragraph.
  */
-const PROMPT_PHRASES: readonly string[] = [
+export const PROMPT_PHRASES: readonly string[] = [
   // English
   'privacy policy', 'terms of use', 'terms of service', 'sign up for', 'subscribe to our', 'our newsletter',
   'you must login', 'you must be logged in', 'log in to comment', 'login to comment', 'sign in to comment',
