@@ -78,10 +78,10 @@ function slotOf(x: number, y: number, z: number, mask: number): number {
 }
 
 /**
- * A hash table over one script's keys (key number + 1 per slot, 0 = empty), built once the
- * script has been met a few times: a single process identifying many articles then looks each
- * trigram up in one or two probes instead of a binary search. The first few calls (a one-file
- * run) do not pay for building it.
+ * A hash table over one script's keys, built once the script has been met a few times: a single
+ * process identifying many articles then looks each trigram up in one or two probes instead of
+ * a binary search. The first few calls (a one-file run) do not pay for building it. Slot s is
+ * three 32-bit words: the key number + 1 (0 = empty), then the key's units as x << 16 | y and z.
  */
 interface KeyTable {
   mask: number;
@@ -101,23 +101,28 @@ function keyTableFor(script: string, keys: string): KeyTable | undefined {
   const total = keys.length / 3;
   let capacity = 16;
   while (capacity < total * 2) capacity *= 2;
-  const built: KeyTable = { mask: capacity - 1, slots: new Int32Array(capacity) };
+  const built: KeyTable = { mask: capacity - 1, slots: new Int32Array(capacity * 3) };
   for (let k = 0; k < total; k++) {
-    let slot = slotOf(keys.charCodeAt(k * 3), keys.charCodeAt(k * 3 + 1), keys.charCodeAt(k * 3 + 2), built.mask);
-    while (built.slots[slot] !== 0) slot = (slot + 1) & built.mask;
-    built.slots[slot] = k + 1;
+    const x = keys.charCodeAt(k * 3);
+    const y = keys.charCodeAt(k * 3 + 1);
+    const z = keys.charCodeAt(k * 3 + 2);
+    let slot = slotOf(x, y, z, built.mask);
+    while (built.slots[slot * 3] !== 0) slot = (slot + 1) & built.mask;
+    built.slots[slot * 3] = k + 1;
+    built.slots[slot * 3 + 1] = (x << 16) | y;
+    built.slots[slot * 3 + 2] = z;
   }
   tables.set(script, built);
   return built;
 }
 
-/** Where the trigram (a, b, c) sits among the keys, or -1, through the hash table. */
-function lookUpKey(keys: string, table: KeyTable, a: number, b: number, c: number): number {
-  for (let slot = slotOf(a, b, c, table.mask); ; slot = (slot + 1) & table.mask) {
-    const k = (table.slots[slot] as number) - 1;
-    if (k === -1) return -1;
-    const at = k * 3;
-    if (keys.charCodeAt(at) === a && keys.charCodeAt(at + 1) === b && keys.charCodeAt(at + 2) === c) return k;
+/** Where the trigram (x << 16 | y, z) sits among the keys, or -1, through the hash table. */
+function lookUpKey(table: KeyTable, xy: number, x: number, y: number, z: number): number {
+  const slots = table.slots;
+  for (let slot = slotOf(x, y, z, table.mask); ; slot = (slot + 1) & table.mask) {
+    const at = slot * 3;
+    const k = (slots[at] as number) - 1;
+    if (k === -1 || (slots[at + 1] === xy && slots[at + 2] === z)) return k;
   }
 }
 
@@ -135,47 +140,49 @@ function isSpaceLike(u: number): boolean {
 }
 
 /**
- * The distinct trigrams of a cleaned sample with their counts: an open-addressing table over
- * typed arrays, kept between calls (only the slots used are cleared) and grown when needed.
+ * The distinct trigrams of a cleaned sample with their counts: an open-addressing table kept
+ * between calls (only the slots used are cleared) and grown when needed. Slot s is two 32-bit
+ * words, so that a probe reads one cache line: `table[2s]` holds the first two units
+ * (x << 16 | y), `table[2s + 1]` the third unit and the count (z << 16 | count; count 0 = empty).
+ * (A sample has at most MAX_SAMPLE + 2 units, so a count fits in 16 bits.)
  */
 let capacity = 0;
 let mask = 0;
-let slotA = new Uint16Array(0);
-let slotB = new Uint16Array(0);
-let slotC = new Uint16Array(0);
-let slotCount = new Int32Array(0);
+let table = new Int32Array(0);
 /** The slots in use, in order of first use; `distinct` of them. */
 let usedSlots = new Int32Array(0);
 let distinct = 0;
 
 function resetTable(units: number): void {
-  for (let k = 0; k < distinct; k++) slotCount[usedSlots[k] as number] = 0;
+  for (let k = 0; k < distinct; k++) {
+    const at = (usedSlots[k] as number) * 2;
+    table[at] = 0;
+    table[at + 1] = 0;
+  }
   distinct = 0;
   if (capacity < units * 2) {
     capacity = 16;
     while (capacity < units * 2) capacity *= 2;
     mask = capacity - 1;
-    slotA = new Uint16Array(capacity);
-    slotB = new Uint16Array(capacity);
-    slotC = new Uint16Array(capacity);
-    slotCount = new Int32Array(capacity);
+    table = new Int32Array(capacity * 2);
     usedSlots = new Int32Array(capacity);
   }
 }
 
 function addTrigram(x: number, y: number, z: number): void {
+  const xy = (x << 16) | y;
   let slot = slotOf(x, y, z, mask);
   for (;;) {
-    if (slotCount[slot] === 0) {
-      slotA[slot] = x;
-      slotB[slot] = y;
-      slotC[slot] = z;
-      slotCount[slot] = 1;
+    const at = slot * 2;
+    const zc = table[at + 1] as number;
+    if ((zc & 0xffff) === 0) {
+      table[at] = xy;
+      table[at + 1] = (z << 16) | 1;
       usedSlots[distinct++] = slot;
       return;
     }
-    if (slotA[slot] === x && slotB[slot] === y && slotC[slot] === z) {
-      slotCount[slot]!++;
+    if (table[at] === xy && zc >>> 16 === z) {
+      table[at + 1] = zc + 1;
       return;
     }
     slot = (slot + 1) & mask;
@@ -269,12 +276,14 @@ function distances(value: string, script: string): { distance: Int32Array; langu
   // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
   const distance = new Int32Array(n).fill(MAX_DIFFERENCE * distinct);
   for (let k = 0; k < distinct; k++) {
-    const slot = usedSlots[k] as number;
-    const count = slotCount[slot] as number;
-    const x = slotA[slot] as number;
-    const y = slotB[slot] as number;
-    const z = slotC[slot] as number;
-    const at = keyTable === undefined ? findKey(keys, x, y, z) : lookUpKey(keys, keyTable, x, y, z);
+    const slot = (usedSlots[k] as number) * 2;
+    const xy = table[slot] as number;
+    const zc = table[slot + 1] as number;
+    const count = zc & 0xffff;
+    const x = xy >>> 16;
+    const y = xy & 0xffff;
+    const z = zc >>> 16;
+    const at = keyTable === undefined ? findKey(keys, x, y, z) : lookUpKey(keyTable, xy, x, y, z);
     if (at === -1) continue;
     const end = starts[at + 1] as number;
     for (let j = starts[at] as number; j < end; j += 2) {
