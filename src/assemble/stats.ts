@@ -4,6 +4,7 @@
 
 import type { ArticleStats } from '../article/types.js';
 import { CharFlags, pairAt } from '../util/char-flags.js';
+import { HAN_KANA, LETTER, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
 
 /**
  * Reading rates, from the International Reading Speed Texts (IReST; Trauzettel-Klosinski & Dietz,
@@ -28,12 +29,7 @@ const SPACE = 1;
 const WORDISH = 2;
 const UNSPACED = 4;
 const UNSPACED_CHAR = 8;
-const FLAGS = new CharFlags([
-  /^\s$/u,
-  /^[\p{L}\p{N}]$/u,
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u,
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u,
-]);
+const FLAGS = new CharFlags([WHITE_SPACE, LETTER | NUMBER, HAN_KANA | SOUTHEAST_ASIAN, HAN_KANA]);
 
 let segmenter: Intl.Segmenter | undefined;
 

@@ -13,6 +13,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Article } from '../index.js';
+import { LETTER, NUMBER, unicodeProperties } from '../util/unicode-props.js';
 import type { Fingerprint } from './types.js';
 
 /** Signature length: 32 slots give a similarity estimate within about ±0.07 near 0.8. */
@@ -58,12 +59,11 @@ export function articleText(article: Article): string {
 
 /** Per UTF-16 unit below U+10000: 0 not looked up yet, 1 a letter or digit, 2 anything else. */
 const UNIT_CLASS = new Uint8Array(0x10000);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 function isLetterOrDigitUnit(unit: number): boolean {
   let c = UNIT_CLASS[unit] as number;
   if (c === 0) {
-    c = LETTER_OR_DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
+    c = (unicodeProperties(unit) & (LETTER | NUMBER)) !== 0 ? 1 : 2;
     UNIT_CLASS[unit] = c;
   }
   return c === 1;
@@ -113,7 +113,7 @@ function comparisonWords(input: string): ComparisonWords {
       const next = folded.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         width = 2;
-        isWord = LETTER_OR_DIGIT.test(folded.slice(i, i + 2));
+        isWord = (unicodeProperties(folded.codePointAt(i) as number) & (LETTER | NUMBER)) !== 0;
       } else isWord = false;
     } else isWord = isLetterOrDigitUnit(unit);
     if (isWord) {

@@ -7,6 +7,7 @@ import type { SourceBlock } from '../article/blocks.js';
 import type { InlineLink } from '../article/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { cpLength, normaliseText } from '../normalise/normalise-text.js';
+import { HAN_KANA, hasProperty, LETTER, SOUTHEAST_ASIAN } from '../util/unicode-props.js';
 import { BULLET, isMarkedLine, NUMBERED, QUOTE } from './line-markers.js';
 
 export type BodyItem =
@@ -26,7 +27,6 @@ const ENDS_LIKE_SENTENCE = /[.,;:…。，；：、،؛।۔]$/u;
 /** Closing quotes: a line ending in punctuation plus a quote is speech, not a heading. */
 const QUOTE_END = /[.,;:!?…。！？]["'”’»]$/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function countSpaces(text: string): number {
   let n = 0;
@@ -39,11 +39,11 @@ export function isHeadingLike(text: string): boolean {
   const length = cpLength(text);
   if (length === 0 || length > MAX_HEADING) return false;
   // the tighter limit for unspaced scripts matters only between the two limits
-  if (length > MAX_HEADING_UNSPACED && !text.includes(' ') && UNSPACED_SCRIPT.test(text)) return false;
+  if (length > MAX_HEADING_UNSPACED && !text.includes(' ') && hasProperty(text, HAN_KANA | SOUTHEAST_ASIAN)) return false;
   if (countSpaces(text) + 1 > MAX_HEADING_WORDS) return false;
   if (ENDS_LIKE_SENTENCE.test(text) || QUOTE_END.test(text)) return false;
   if (isMarkedLine(text) || URL_ONLY.test(text)) return false;
-  return /\p{L}/u.test(text);
+  return hasProperty(text, LETTER);
 }
 
 /** Shift links after removing `removed` code points from the start of the text. */

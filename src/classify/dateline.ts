@@ -4,6 +4,8 @@
  * any short first sentence would otherwise pass).
  */
 
+import { hasProperty, hasPropertyTwice, LOWERCASE, startsWithProperty, UPPERCASE } from '../util/unicode-props.js';
+
 /** Separators between dateline and text, in the order tried. */
 const DASHES = [' - ', ' – ', ' — '] as const;
 /** How far into the lede a dateline may reach. */
@@ -42,7 +44,7 @@ export function matchesLocation(prefix: string, locations: readonly string[]): b
 }
 
 function wordLooksLikeName(word: string): boolean {
-  if (/^\p{Lu}/u.test(word)) return true;
+  if (startsWithProperty(word, UPPERCASE)) return true;
   if (/^\(/.test(word)) return true; // `Berlin (dpa)`
   // short particles inside names: `Frankfurt am Main`, `Rio de Janeiro`, `Stratford-upon-Avon`
   return ['am', 'an', 'der', 'de', 'del', 'di', 'da', 'do', 'la', 'le', 'im', 'ob', 'sur', 'upon', 'on', 'of', 'en', 'y'].includes(word);
@@ -56,7 +58,7 @@ function looksLikePlace(prefix: string): boolean {
   for (const part of parts) {
     const words = part.split(' ').filter((w) => w !== '');
     if (words.length === 0 || words.length > MAX_PART_WORDS) return false;
-    if (!/^\p{Lu}/u.test(words[0]!)) return false;
+    if (!startsWithProperty(words[0]!, UPPERCASE)) return false;
     if (!words.every(wordLooksLikeName)) return false;
   }
   if (parts.length === 1) {
@@ -67,7 +69,7 @@ function looksLikePlace(prefix: string): boolean {
 }
 
 function isAllCaps(prefix: string): boolean {
-  return /\p{Lu}{2}/u.test(prefix) && !/\p{Ll}/u.test(prefix) && !NOT_IN_PLACE.test(prefix) && prefix.split(' ').length <= 4;
+  return hasPropertyTwice(prefix, UPPERCASE) && !hasProperty(prefix, LOWERCASE) && !NOT_IN_PLACE.test(prefix) && prefix.split(' ').length <= 4;
 }
 
 /** Split a dateline off the start of the lede, or return null when it has none. */

@@ -3,6 +3,7 @@
  * `Ort` (value on the next lines), `Kommentare (3)`.
  */
 
+import { LOWERCASE, unicodeProperties, WHITE_SPACE } from '../util/unicode-props.js';
 import type { LabelEntry, LabelTable } from './labels.js';
 
 /** How the label and value were written. */
@@ -94,9 +95,8 @@ export function readLabelLine(line: string, table: LabelTable, context: LabelCon
       continue;
     }
     // Glued: `OrtUkraine, Land`. A lowercase letter next means a longer word (`Ortsteil`).
-    const next = rest.codePointAt(0)!;
-    const nextChar = String.fromCodePoint(next);
-    if (context === 'block' && !/\p{Ll}/u.test(nextChar) && !/\s/u.test(nextChar)) {
+    const next = unicodeProperties(rest.codePointAt(0)!);
+    if (context === 'block' && (next & (LOWERCASE | WHITE_SPACE)) === 0) {
       return { label, entry, value: cleanValue(rest), form: 'glued' };
     }
   }

@@ -5,6 +5,7 @@
  */
 
 import { CharFlags } from '../util/char-flags.js';
+import { DIGIT as DIGIT_PROPERTY, LETTER, MARK, NUMBER, WHITE_SPACE } from '../util/unicode-props.js';
 
 /** A letter, a number or a combining mark (part of a word). */
 export const WORD_CHAR = 1;
@@ -44,9 +45,9 @@ function isSea(cp: number): boolean {
 
 /** The tests, in the order of the bits above. */
 const FLAGS = new CharFlags([
-  /^[\p{L}\p{N}\p{M}]$/u,
-  /^\p{Nd}$/u,
-  /^\s$/u,
+  LETTER | NUMBER | MARK,
+  DIGIT_PROPERTY,
+  WHITE_SPACE,
   (cp) => SENTENCE_MARKS.has(cp),
   (cp) => CLOSERS.has(cp),
   (cp) => CODE_MARKS.has(cp),

@@ -6,6 +6,7 @@
  */
 
 import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, SEA, SENTENCE_MARK, SPACE, WORD_CHAR } from './char-class.js';
+import { LOWERCASE, startsWithProperty } from '../util/unicode-props.js';
 import { furniturePhrase, isFurnitureLine, PROMPT_MAX_WEIGHT } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
@@ -48,7 +49,6 @@ export interface LineFeatures {
 }
 
 const LIST_MARKER = /^(?:[-*+•▪◦·–]\s|\d{1,3}[.)]\s)/u;
-const LOWER = /^\p{Ll}/u;
 
 /** Measure one line: one pass over its code points (at most SAMPLE of them examined). */
 export function lineFeatures(text: string): LineFeatures {
@@ -162,7 +162,7 @@ export function lineFeatures(text: string): LineFeatures {
     tiny: weight <= 1 && chars <= 3,
     markup: n > 0 && text.charCodeAt(0) === 0x3c && text.includes('>') && (code * 100 >= Math.min(chars, SAMPLE) || chars < 200),
     listItem: LIST_MARKER.test(text),
-    startsLower: LOWER.test(text),
+    startsLower: startsWithProperty(text, LOWERCASE),
     digitShare: alnum > 0 ? digits / alnum : 0,
     cjkClauses: clauseBreaks >= 1 && cjk * 4 >= alnum * 3,
   };

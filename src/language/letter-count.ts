@@ -4,10 +4,11 @@
  */
 
 import { CharFlags, pairAt } from '../util/char-flags.js';
+import { LETTER as LETTER_PROPERTY, RIGHT_TO_LEFT } from '../util/unicode-props.js';
 
 const LETTER = 1;
 const RTL = 2;
-const FLAGS = new CharFlags([/^\p{L}$/u, /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]$/u]);
+const FLAGS = new CharFlags([LETTER_PROPERTY, RIGHT_TO_LEFT]);
 
 export interface LetterCounts {
   letters: number;

@@ -6,6 +6,7 @@
  */
 
 import { appendAll } from '../util/append.js';
+import { hasProperty, LETTER } from '../util/unicode-props.js';
 
 /** One kind of repair with how often it was made in a block. */
 export interface Repair {
@@ -49,8 +50,6 @@ const SPACE_BEFORE_OTHER = / ([،؛。，、])/g;
 
 /** Punctuation that may trail the last word of a stutter. */
 const TRAILING_PUNCT = new Set([...',.;:!?،؛。，、…"\'”’»)']);
-
-const HAS_LETTER = /\p{L}/u;
 
 function countAndReplace(text: string, re: RegExp, replacement: string): { text: string; count: number } {
   let count = 0;
@@ -230,7 +229,7 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
       const token = text.slice(s, e);
       // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain
       // text a `[word](url)` link is not a repeated word either.
-      if (HAS_LETTER.test(token) && bareEnd(text, s, e) === e && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
+      if (hasProperty(token, LETTER) && bareEnd(text, s, e) === e && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
         while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! === 1 && asciiOnly[j]! === 1)) j++;
         // the last repeat may carry punctuation: `de de de de.`
         if (j < n && j - i >= 2) {

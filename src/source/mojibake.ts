@@ -21,6 +21,7 @@
  * two character classes with no quantifier, so it cannot backtrack.
  */
 
+import { LETTER, unicodeProperties } from '../util/unicode-props.js';
 import { WINDOWS_1252_HIGH } from './codec.js';
 
 /**
@@ -46,7 +47,6 @@ const WEAK_FOLLOWERS: ReadonlySet<number> = new Set(
 const WEAK_AFTER_A_TILDE: ReadonlySet<number> = new Set([...'”“’‘‚„»«…–—'].map((c) => c.codePointAt(0)!));
 
 const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cc}\p{Cs}]/u;
-const LETTER = /\p{L}/u;
 
 /** Could `cp` be the character a mojibake sequence stood for? */
 function plausibleRepair(cp: number, before: number, last: number): boolean {
@@ -54,7 +54,7 @@ function plausibleRepair(cp: number, before: number, last: number): boolean {
   if (cp < 0xa0) return last >= 0x80 && last <= 0x9f;
   if (cp === 0x2c6 || cp === 0x2dc) return true; // ˆ ˜: windows-1252 characters, the middle layer of double mojibake
   if (cp >= 0x250 && cp <= 0x2ff && cp !== 0x2bb && cp !== 0x2bc) return false; // IPA, modifier letters
-  if (cp >= 0x300 && cp <= 0x36f) return before < 0x80 && LETTER.test(String.fromCharCode(before)); // combining marks after a letter
+  if (cp >= 0x300 && cp <= 0x36f) return before < 0x80 && (unicodeProperties(before) & LETTER) !== 0; // combining marks after a letter
   if (cp >= 0x591 && cp <= 0x5af) return false; // Hebrew cantillation
   if (cp >= 0x700 && cp <= 0x74f) return false; // Syriac
   if (cp >= 0x780 && cp <= 0x8ff) return false; // Thaana, NKo, Samaritan, Mandaic, Arabic ext-A/B

@@ -9,6 +9,8 @@
  * expressions, linear in the length of the text.
  */
 
+import { LETTER, LOWERCASE, MARK, UPPERCASE, unicodeProperties } from '../util/unicode-props.js';
+
 /** Scripts the scorer tells apart. `cjk` covers Han, kana and Hangul together. */
 type Script = 'latin' | 'greek' | 'cyrillic' | 'hebrew' | 'arabic' | 'thai' | 'devanagari' | 'han' | 'kana' | 'hangul' | 'other';
 
@@ -73,10 +75,6 @@ function scriptOf(cp: number): Script {
   return 'other';
 }
 
-const LETTER = /\p{L}/u;
-const MARK = /\p{M}/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
 
 /** Cache of per-character classes: the texts scored are short samples, but characters repeat. */
 interface CharInfo {
@@ -92,14 +90,15 @@ function infoOf(cp: number): CharInfo {
   let info = infoCache.get(cp);
   if (info === undefined) {
     const ch = String.fromCodePoint(cp);
-    const letter = LETTER.test(ch);
-    const script = letter || MARK.test(ch) ? scriptOf(cp) : 'other';
+    const properties = unicodeProperties(cp);
+    const letter = (properties & LETTER) !== 0;
+    const mark = (properties & MARK) !== 0;
     info = {
-      script,
+      script: letter || mark ? scriptOf(cp) : 'other',
       letter,
-      mark: !letter && MARK.test(ch),
-      upper: UPPER.test(ch),
-      lower: LOWER.test(ch),
+      mark: !letter && mark,
+      upper: (properties & UPPERCASE) !== 0,
+      lower: (properties & LOWERCASE) !== 0,
       // İ lower-cases to i + combining dot; keep it as itself so the Turkish profile can see it
       lowerCp: cp === 0x130 ? cp : (ch.toLowerCase().codePointAt(0) ?? cp),
     };

@@ -1,11 +1,17 @@
 /**
- * Per-character property flags with a cache: each flag is a test of one code point (a Unicode
- * property expression, or a function of the code point), run once per distinct character and
- * remembered, so hot loops over text index a typed array instead of testing every character.
+ * Per-character property flags with a cache: each flag is a test of one code point (a set of
+ * Unicode properties, an expression, or a function of the code point), run once per distinct
+ * character and remembered, so hot loops over text index a typed array instead of testing every
+ * character.
  */
 
-/** One flag's test: an expression matched against the character, or a function of its code point. */
-export type CharTest = RegExp | ((cp: number) => boolean);
+import { unicodeProperties } from './unicode-props.js';
+
+/**
+ * One flag's test: Unicode property bits (unicode-props.ts; the flag is set when the character
+ * has any of them), an expression matched against the character, or a function of its code point.
+ */
+export type CharTest = number | RegExp | ((cp: number) => boolean);
 
 /** The bit that marks a computed table entry. */
 const KNOWN = 0x8000;
@@ -28,11 +34,11 @@ export class CharFlags {
   }
 
   private compute(cp: number): number {
-    const ch = String.fromCodePoint(cp);
+    const properties = unicodeProperties(cp);
     let flags = KNOWN;
     for (let k = 0; k < this.tests.length; k++) {
       const t = this.tests[k] as CharTest;
-      if (typeof t === 'function' ? t(cp) : t.test(ch)) flags |= 1 << k;
+      if (typeof t === 'number' ? (properties & t) !== 0 : typeof t === 'function' ? t(cp) : t.test(String.fromCodePoint(cp))) flags |= 1 << k;
     }
     return flags;
   }
