@@ -30,25 +30,35 @@ export const UPPERCASE = 256;
 /** A lower-case letter (`\p{Ll}`). */
 export const LOWERCASE = 512;
 
-/** The expression of each bit, in bit order (one character, anchored, neither global nor sticky). */
-export const PROPERTY_EXPRESSIONS: readonly RegExp[] = [
-  /^\p{L}$/u,
-  /^\p{N}$/u,
-  /^\p{M}$/u,
-  /^\p{Nd}$/u,
-  /^\s$/u,
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u,
-  /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u,
-  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]$/u,
-  /^\p{Lu}$/u,
-  /^\p{Ll}$/u,
-];
+/**
+ * The expression of each bit, in bit order (one character, anchored, neither global nor sticky).
+ * Made on first use: with the table, a run never needs them (building them costs about half a
+ * millisecond of every start).
+ */
+let expressions: readonly RegExp[] | undefined;
+
+function propertyExpressions(): readonly RegExp[] {
+  expressions ??= [
+    /^\p{L}$/u,
+    /^\p{N}$/u,
+    /^\p{M}$/u,
+    /^\p{Nd}$/u,
+    /^\s$/u,
+    /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u,
+    /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u,
+    /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]$/u,
+    /^\p{Lu}$/u,
+    /^\p{Ll}$/u,
+  ];
+  return expressions;
+}
 
 /** The bits of a code point, from the expressions. */
 export function testProperties(cp: number): number {
+  const tests = propertyExpressions();
   const ch = String.fromCodePoint(cp);
   let bits = 0;
-  for (let k = 0; k < PROPERTY_EXPRESSIONS.length; k++) if ((PROPERTY_EXPRESSIONS[k] as RegExp).test(ch)) bits |= 1 << k;
+  for (let k = 0; k < tests.length; k++) if ((tests[k] as RegExp).test(ch)) bits |= 1 << k;
   return bits;
 }
 
