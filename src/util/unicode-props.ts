@@ -118,15 +118,10 @@ export function unicodeProperties(cp: number): number {
   return bits;
 }
 
-/** The code point at `i` of `text` (a surrogate pair is one; a lone surrogate stands for itself). */
-function codePointAt(text: string, i: number): number {
-  return text.codePointAt(i) as number;
-}
-
 /** True when a code point of `text` has any of `bits`: `/\p{…}/u.test(text)` for those properties. */
 export function hasProperty(text: string, bits: number): boolean {
   for (let i = 0; i < text.length; i++) {
-    const cp = codePointAt(text, i);
+    const cp = text.codePointAt(i) as number;
     if ((unicodeProperties(cp) & bits) !== 0) return true;
     if (cp >= 0x10000) i++;
   }
@@ -135,14 +130,14 @@ export function hasProperty(text: string, bits: number): boolean {
 
 /** True when the first code point of `text` has any of `bits`: `/^\p{…}/u.test(text)`. */
 export function startsWithProperty(text: string, bits: number): boolean {
-  return text.length > 0 && (unicodeProperties(codePointAt(text, 0)) & bits) !== 0;
+  return text.length > 0 && (unicodeProperties(text.codePointAt(0) as number) & bits) !== 0;
 }
 
 /** True when two code points in a row of `text` both have any of `bits`: `/\p{…}{2}/u.test(text)`. */
 export function hasPropertyTwice(text: string, bits: number): boolean {
   let previous = false;
   for (let i = 0; i < text.length; i++) {
-    const cp = codePointAt(text, i);
+    const cp = text.codePointAt(i) as number;
     const has = (unicodeProperties(cp) & bits) !== 0;
     if (has && previous) return true;
     previous = has;
