@@ -85,6 +85,8 @@ export async function poolConverter(threads: number): Promise<Converter> {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    // no histograms of each task's wait and run times: nothing reads them
+    recordTiming: false,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return {
