@@ -6,6 +6,7 @@ import { DIAGNOSTIC_CODES } from '../src/diagnostics/codes.js';
 import { canonicalName, decodeInput, DEFAULT_MAX_BYTES, looksBinary, UnknownEncodingError } from '../src/source/decode.js';
 import { decodeBytes } from '../src/source/codec.js';
 import { scanUtf8 } from '../src/source/sniff.js';
+import { isNonAsciiUtf8 } from '../src/input/html-charset.js';
 
 const DATA = new URL('./data/encodings/', import.meta.url);
 const read = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, DATA)));
@@ -225,6 +226,28 @@ describe('invalid bytes become U+FFFD with a counted warning, never an exception
       const replaced = [...new TextDecoder().decode(bytes)].filter((c) => c === '\ufffd').length;
       expect(scanUtf8(bytes).invalid, h).toBe(replaced);
     }
+  });
+
+  it('isNonAsciiUtf8 (native validators) agrees with the scan: valid multi-byte sequences and no invalid one', () => {
+    const byScan = (bytes: Uint8Array): boolean => {
+      const scan = scanUtf8(bytes);
+      return scan.valid > 0 && scan.invalid === 0;
+    };
+    for (const h of ['', '41', 'c3a9', 'ff', 'e282', 'e282ac', 'eda080', 'f09f9880', 'f4908080', 'c0af', 'e2ff', 'c3', 'efbbbf41', '41c3']) {
+      expect(isNonAsciiUtf8(hex(h)), h).toBe(byScan(hex(h)));
+    }
+    // random bytes, and valid UTF-8 (astral characters and lone surrogates included) with a byte changed
+    const damaged = fc.tuple(fc.string({ unit: 'binary', maxLength: 200 }), fc.nat(), fc.integer({ min: 0, max: 0xff })).map(([text, at, byte]) => {
+      const bytes = utf8(text);
+      if (bytes.length > 0 && at % 3 !== 0) bytes[at % bytes.length] = byte;
+      return bytes;
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), damaged), (bytes) => {
+        expect(isNonAsciiUtf8(bytes)).toBe(byScan(bytes));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('never throws and always reports known diagnostic codes (random bytes)', () => {
