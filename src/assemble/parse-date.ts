@@ -20,7 +20,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/u;
 /** Between date and time: `, `, ` um `, ` - `, ` – `, ` | ` (each site prints its own). */
-const DATE_TIME_SEP = String.raw`(?:\s?[,|–-])?\s*(?:um\s*)?`;
+const DATE_TIME_SEP = String.raw`(?:\s?[,|\u2013-])?\s*(?:um\s*)?`;
 const DMY = new RegExp(String.raw`^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:${DATE_TIME_SEP}(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?$`, 'iu');
 const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})(?:${DATE_TIME_SEP}(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?$`, 'iu');
 const MONTH_NAME_DAY = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})$/iu;

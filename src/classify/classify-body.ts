@@ -22,10 +22,10 @@ const MAX_HEADING = 110;
 const MAX_HEADING_UNSPACED = 40;
 /** Most words in a heading. */
 const MAX_HEADING_WORDS = 16;
-/** A heading does not end like a sentence or a clause. */
-const ENDS_LIKE_SENTENCE = /[.,;:…。，；：、،؛।۔]$/u;
-/** Closing quotes: a line ending in punctuation plus a quote is speech, not a heading. */
-const QUOTE_END = /[.,;:!?…。！？]["'”’»]$/u;
+/** A heading does not end like a sentence or a clause (`.,;:…。，；：、،؛।۔`). */
+const ENDS_LIKE_SENTENCE = /[.,;:\u2026\u3002\uFF0C\uFF1B\uFF1A\u3001\u060C\u061B\u0964\u06D4]$/u;
+/** Closing quotes: a line ending in punctuation plus a quote (`"'”’»`) is speech, not a heading. */
+const QUOTE_END = /[.,;:!?\u2026\u3002\uFF01\uFF1F]["'\u201D\u2019\u00BB]$/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 
 function countSpaces(text: string): number {

@@ -18,8 +18,8 @@ const SENTENCE_STARTERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'we', 'they', 'i', 'this', 'that', 'today', 'yesterday',
   'il', 'un', 'une', 'on', 'nous', 'elle', 'ils',
 ]);
-/** Characters that never stand in a place name. */
-const NOT_IN_PLACE = /[!?;:"“”„«»\d]/u;
+/** Characters that never stand in a place name (`!?;:"“”„«»` and digits). */
+const NOT_IN_PLACE = /[!?;:"\u201C\u201D\u201E\u00AB\u00BB\d]/u;
 
 export interface DatelineSplit {
   dateline: string;

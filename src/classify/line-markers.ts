@@ -5,7 +5,7 @@
  */
 
 /** A bulleted item: `- `, `* `, `• `, `▪ `, `◦ `, `· `. The item text starts at the first non-space. */
-export const BULLET = /^([-*•▪◦·])\s+(\S[^]*)$/u;
+export const BULLET = /^([-*\u2022\u25AA\u25E6\u00B7])\s+(\S[^]*)$/u;
 /** A numbered item: `1. `, `12) `. */
 export const NUMBERED = /^(\d{1,3})[.)]\s+(\S[^]*)$/u;
 /** A quoted line: `> text`. */

@@ -25,11 +25,11 @@ const MAX_TEASER = 400;
 /** A photo credit at the end of a template line: `(Symbolbild/MND)`, `(Foto: dpa)`. */
 const PHOTO_CREDIT = /^\((?:[^()/]{1,40}\/[^()]{1,40}|(?:Symbolbild|Symbolfoto|Foto|Bild|Archivbild|Archivfoto|Photo|Image)\b[^()]{0,40})\)$/iu;
 /**
- * How a paragraph ends (a full stop or ellipsis, maybe inside a closing quote); titles end
- * otherwise or in `!`/`?`. Guards against taking the title `Kiel - Neue Fähre startet im Mai` for
- * a lede that opens with the dateline `Kiel - `.
+ * How a paragraph ends (a full stop or ellipsis `.。．…`, maybe inside a closing quote or bracket
+ * `"'”’»)`); titles end otherwise or in `!`/`?`. Guards against taking the title
+ * `Kiel - Neue Fähre startet im Mai` for a lede that opens with the dateline `Kiel - `.
  */
-const ENDS_LIKE_PARAGRAPH = /[.。．…]["'”’»)]?$/u;
+const ENDS_LIKE_PARAGRAPH = /[.\u3002\uFF0E\u2026]["'\u201D\u2019\u00BB)]?$/u;
 /** A line this long that opens with a dateline is a lede whatever its last character. */
 const MAX_DATELINE_TITLE = 150;
 
@@ -112,8 +112,8 @@ function isTitleLike(block: SourceBlock, locations: readonly string[], repeated:
   if (length === 0 || length > MAX_TITLE || isMarkedLine(text)) return false;
   // A lede that opens with its dateline, not a title: ends like a paragraph and is not repeated.
   if (!repeated && (ENDS_LIKE_PARAGRAPH.test(text) || length > MAX_DATELINE_TITLE) && splitDateline(text, locations) !== null) return false;
-  // Two sentences or more is a paragraph, not a title.
-  if (/[.!?。！？]\s+\S.*[.!?。！？]$/u.test(text) && length > 120) return false;
+  // Two sentences or more is a paragraph, not a title (sentence marks `.!?。！？`).
+  if (/[.!?\u3002\uFF01\uFF1F]\s+\S.*[.!?\u3002\uFF01\uFF1F]$/u.test(text) && length > 120) return false;
   return true;
 }
 

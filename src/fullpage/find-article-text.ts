@@ -70,8 +70,8 @@ const DISTANCE_PENALTY = 0.3;
 const TITLE_REPEAT_WINDOW = 8;
 /** Most blocks between the body run and a metadata block that still belongs to it. */
 const META_GAP = 12;
-/** Bylines: `By …`, `Von …`, `Par …`, `Por …`, `Di …`. */
-const BYLINE_START = /^(?:by|von|par|por|di|door|av|przez|от|بقلم)\s/iu;
+/** Bylines: `By …`, `Von …`, `Par …`, `Por …`, `Di …`, `От …`, `بقلم …`. */
+const BYLINE_START = /^(?:by|von|par|por|di|door|av|przez|\u043E\u0442|\u0628\u0642\u0644\u0645)\s/iu;
 
 /**
  * The contiguous run of lines with the largest total score (maximum subarray, Kadane): a stretch
@@ -92,8 +92,8 @@ export function bestRun(scores: readonly number[]): { start: number; end: number
   return best;
 }
 
-/** Code marks other than round brackets (see char-class.ts). */
-const CODE_NOT_BRACKET = /[{}[\];=<>$\\_`│─┼\t]/u;
+/** Code marks other than round brackets (see char-class.ts), box-drawing `│─┼` included. */
+const CODE_NOT_BRACKET = /[{}[\];=<>$\\_`\u2502\u2500\u253C\t]/u;
 
 /**
  * A line counted as code only for its round brackets (`… (in real time)`): a headline with an

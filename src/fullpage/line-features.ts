@@ -48,7 +48,8 @@ export interface LineFeatures {
   startsLower: boolean;
 }
 
-const LIST_MARKER = /^(?:[-*+•▪◦·–]\s|\d{1,3}[.)]\s)/u;
+/** A typed list marker: `- `, `* `, `+ `, `• `, `▪ `, `◦ `, `· `, `– `, `1. `, `1) `. */
+const LIST_MARKER = /^(?:[-*+\u2022\u25AA\u25E6\u00B7\u2013]\s|\d{1,3}[.)]\s)/u;
 
 /** Measure one line: one pass over its code points (at most SAMPLE of them examined). */
 export function lineFeatures(text: string): LineFeatures {

@@ -37,16 +37,16 @@ const SPACE_RUN = /[ \t]{2,}|\t/g;
  * A no-break space that is not French typography (before `; : ! ? »`, after `«`) is an ordinary
  * space: `120&nbsp;Millionen` on a page and `120 Millionen` in its text are the same words.
  */
-const PLAIN_NO_BREAK = /(?<!«)[\u00A0\u202F](?![;:!?»])/gu;
+const PLAIN_NO_BREAK = /(?<!\u00AB)[\u00A0\u202F](?![;:!?\u00BB])/gu;
 
 /**
  * (Runs of spaces are already collapsed when these run, so one space is all there is to match.)
- * A space before `,` or `.` that ends a word: followed by a space, the end, a closing quote or
- * bracket. `.NET` or `,5` (a decimal) keep their space.
+ * A space before `,` or `.` that ends a word: followed by a space, the end, a closing quote
+ * (`"'”’»`) or bracket. `.NET` or `,5` (a decimal) keep their space.
  */
-const SPACE_BEFORE_LATIN = / ([,.])(?=$|[\s"'”’»)\]])/g;
-/** A space before the Arabic comma/semicolon, CJK full stop/commas: always removed. */
-const SPACE_BEFORE_OTHER = / ([،؛。，、])/g;
+const SPACE_BEFORE_LATIN = / ([,.])(?=$|[\s"'\u201D\u2019\u00BB)\]])/g;
+/** A space before the Arabic comma/semicolon, CJK full stop/commas (`،؛。，、`): always removed. */
+const SPACE_BEFORE_OTHER = / ([\u060C\u061B\u3002\uFF0C\u3001])/g;
 
 /** Punctuation that may trail the last word of a stutter. */
 const TRAILING_PUNCT = new Set([...',.;:!?،؛。，、…"\'”’»)']);

@@ -99,7 +99,7 @@ function infoOf(cp: number): CharInfo {
       mark: !letter && mark,
       upper: (properties & UPPERCASE) !== 0,
       lower: (properties & LOWERCASE) !== 0,
-      // İ lower-cases to i + combining dot; keep it as itself so the Turkish profile can see it
+      // U+0130 (capital I with dot) lower-cases to i + combining dot; keep it as itself so the Turkish profile can see it
       lowerCp: cp === 0x130 ? cp : (ch.toLowerCase().codePointAt(0) ?? cp),
     };
     if (infoCache.size < 20000) infoCache.set(cp, info);

@@ -13,8 +13,11 @@ const WRAP_MIN_SHARE = 0.6;
 const WRAP_MAX_WIDTH = 120;
 /** A wrapped document has at least this many lines near the wrap width. */
 const WRAP_MIN_FULL_LINES = 3;
-/** Sentence-ending punctuation: a line that ends with it is not continued on the next line. */
-const ENDS_SENTENCE = /[.!?…:;。！？؟۔।"”»]$/u;
+/**
+ * Sentence-ending punctuation (`.!?…:;。！？؟۔।"”»`): a line that ends with it is not continued on
+ * the next line.
+ */
+const ENDS_SENTENCE = /[.!?\u2026:;\u3002\uFF01\uFF1F\u061F\u06D4\u0964"\u201D\u00BB]$/u;
 
 /** Characters two lines must share at their start to count as copies of each other. */
 const REPEAT_PREFIX = 20;
