@@ -150,6 +150,19 @@ describe('output determinism and streams', () => {
     expect(s1.stderr).toMatch(/corpus\/pack\.tar\.gz!\/tarred\/l\.txt: error link entries are refused/u);
   });
 
+  it('a short batch at -j2 that starts in the main thread (the default) writes what -j1 writes', async () => {
+    const one = await runCli(['corpus/d0', 'corpus/d1', '--out-dir', 'short-j1', '-j1', '--format', 'md'], root);
+    const files = await listFiles(join(root, 'short-j1'));
+    expect(files.length).toBeGreaterThan(50);
+    // no ARTICLE_PARSE_POOL_START_MS: the pool starts late or not at all; 1 ms: it starts while the batch runs
+    for (const [name, delay] of [['late', undefined], ['soon', '1']] as const) {
+      const two = await runCli(['corpus/d0', 'corpus/d1', '--out-dir', `short-${name}`, '-j2', '--format', 'md'], root, undefined, { ARTICLE_PARSE_POOL_START_MS: delay });
+      expect(two.code, two.stderr).toBe(one.code);
+      expect(await listFiles(join(root, `short-${name}`))).toEqual(files);
+      for (const f of files) expect(await readFile(join(root, `short-${name}`, f), 'utf8'), f).toBe(await readFile(join(root, 'short-j1', f), 'utf8'));
+    }
+  });
+
   it('`| head` on the NDJSON stream ends quietly', () => {
     const out = execSync(`node ${JSON.stringify(join(REPO, 'bin', 'article-parse.js'))} corpus --format ndjson -j2 2>err.txt | head -n 3; echo "exit=\${PIPESTATUS[0]}"`, { cwd: root, shell: '/bin/bash', encoding: 'utf8' });
     const lines = out.trim().split('\n');

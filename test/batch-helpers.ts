@@ -139,8 +139,10 @@ export interface CliRun {
 }
 
 /** Start the built CLI. */
-export function spawnCli(args: readonly string[], cwd: string): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): ChildProcess {
+  // With `-j2`, start the workers at once even for the few inputs a test has (a short batch
+  // otherwise converts in the main thread: see POOL_START_AFTER_MS), so that the tests exercise them.
+  return spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ARTICLE_PARSE_POOL_START_MS: '0', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Wait for a started CLI to end, collecting its output. */
@@ -156,8 +158,8 @@ export function collect(child: ChildProcess): Promise<CliRun> {
 }
 
 /** Run the built CLI to the end, with optional stdin. */
-export function runCli(args: readonly string[], cwd: string, stdin?: string): Promise<CliRun> {
-  const child = spawnCli(args, cwd);
+export function runCli(args: readonly string[], cwd: string, stdin?: string, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  const child = spawnCli(args, cwd, env);
   const result = collect(child);
   child.stdin?.end(stdin ?? '');
   return result;

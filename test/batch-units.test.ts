@@ -7,6 +7,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../bench/batch-articles.mjs';
+import { inlineConverter, poolConverter, POOL_START_AFTER_MS, poolStartAfter } from '../src/batch/converter.js';
 import { DuplicateIndex } from '../src/batch/duplicates.js';
 import { checkEntryPath, isArticleName, looksLikeGlob } from '../src/batch/entry-path.js';
 import { fingerprintText, normaliseForComparison, similarity } from '../src/batch/fingerprint.js';
@@ -20,7 +21,7 @@ import type { TaskResult } from '../src/batch/types.js';
 import { BUILTIN_LABELS } from '../src/index.js';
 import type { InputItem } from '../src/batch/types.js';
 import { WALK_GROUP, walkInputs } from '../src/batch/walk-inputs.js';
-import { buildTar, buildZip, tempDir, writeTree } from './batch-helpers.js';
+import { buildTar, buildZip, tempDir, waitFor, writeTree } from './batch-helpers.js';
 
 describe('checkEntryPath', () => {
   it('keeps plain relative names, dropping empty and "." segments', () => {
@@ -273,6 +274,76 @@ describe('runTask', () => {
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('converters', () => {
+  const settings = { format: 'json' as const, compact: false, inputFormat: 'auto' as const, encoding: null, labels: BUILTIN_LABELS };
+  const request = (seed: number) => ({
+    inputs: [0, 1, 2].map((k) => ({ file: null, bytes: new TextEncoder().encode(generateArticle(seed * 10 + k, 1500)), path: `a${seed}-${k}.txt`, hash: true, skipIfHash: null, convert: true, temp: null, returnOutput: true })),
+    settings,
+    maxBytes: 1e6,
+    largestInput: 16 * 1024 * 1024,
+  });
+  /** Every result of a task, outputs as text. */
+  const resultsOf = async (converter: ReturnType<typeof inlineConverter>, seed: number) => {
+    const results = await converter.run(request(seed));
+    return Array.from({ length: results.length }, (_, i) => {
+      const r = asText(results.get(i));
+      return r === undefined ? undefined : { ...r, ms: 0, fingerprint: r.fingerprint === null ? null : { exact: r.fingerprint.exact, minhash: r.fingerprint.minhash === null ? null : [...r.fingerprint.minhash] } };
+    });
+  };
+
+  it('reads the pool start delay from ARTICLE_PARSE_POOL_START_MS, else the default', () => {
+    expect(poolStartAfter({})).toBe(POOL_START_AFTER_MS);
+    expect(poolStartAfter({ ARTICLE_PARSE_POOL_START_MS: '0' })).toBe(0);
+    expect(poolStartAfter({ ARTICLE_PARSE_POOL_START_MS: '1500' })).toBe(1500);
+    for (const bad of ['', ' ', '-1', 'soon', 'Infinity']) expect(poolStartAfter({ ARTICLE_PARSE_POOL_START_MS: bad })).toBe(POOL_START_AFTER_MS);
+  });
+
+  it('a pool whose start is still ahead converts in the calling thread, with the same results', async () => {
+    const inline = inlineConverter();
+    const pool = await poolConverter(2, 60_000);
+    try {
+      for (const seed of [1, 2, 3]) expect(await resultsOf(pool, seed)).toEqual(await resultsOf(inline, seed));
+      expect(pool.inlineTasks).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a started pool takes the tasks once a worker has loaded the converter, with the same results', async () => {
+    const inline = inlineConverter();
+    const pool = await poolConverter(2, 1);
+    try {
+      // until a worker says it has loaded, tasks are converted here
+      let seed = 10;
+      let last = -1;
+      await waitFor(async () => {
+        const before = pool.inlineTasks;
+        expect(await resultsOf(pool, seed)).toEqual(await resultsOf(inline, seed));
+        seed++;
+        last = before;
+        return pool.inlineTasks === before;
+      });
+      expect(last).toBeGreaterThan(0);
+      const converted = pool.inlineTasks;
+      for (const s of [40, 41, 42]) expect(await resultsOf(pool, s)).toEqual(await resultsOf(inline, s));
+      expect(pool.inlineTasks).toBe(converted);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a pool started at once sends every task to its workers', async () => {
+    const inline = inlineConverter();
+    const pool = await poolConverter(2, 0);
+    try {
+      for (const seed of [50, 51]) expect(await resultsOf(pool, seed)).toEqual(await resultsOf(inline, seed));
+      expect(pool.inlineTasks).toBe(0);
+    } finally {
+      await pool.close();
     }
   });
 });

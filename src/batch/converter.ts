@@ -4,8 +4,11 @@
  * order. A task carries several inputs, so that messaging costs little per input.
  */
 
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
+import type { Piscina } from 'piscina';
 import { runTask } from './run-task.js';
 import { resultList, unpackResults, type TaskResults } from './task-results.js';
 import type { TaskRequest } from './types.js';
@@ -22,6 +25,8 @@ export interface Converter {
   close(): Promise<void>;
   /** Worker threads in use; 0 when converting in the calling thread. */
   readonly threads: number;
+  /** Tasks a pool converted in the calling thread while its workers were starting (0 without a pool). */
+  readonly inlineTasks: number;
 }
 
 /** Conversions in the calling thread. */
@@ -37,6 +42,7 @@ export function inlineConverter(): Converter {
     close: () => Promise.resolve(),
     largestInput: Number.POSITIVE_INFINITY,
     threads: 0,
+    inlineTasks: 0,
   };
 }
 
@@ -77,20 +83,96 @@ const WORKER_HEAP_MB = 2000;
  */
 export const WORKER_LARGEST_INPUT = 16 * 1024 * 1024;
 
-/** Conversions in a pool of `threads` worker threads (piscina is loaded on first use). */
-export async function poolConverter(threads: number): Promise<Converter> {
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<TaskRequest, Uint8Array>({
-    filename: workerFile(),
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-    // no histograms of each task's wait and run times: nothing reads them
-    recordTiming: false,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
-  });
+/** The next turn of the event loop, where messages from the workers are handled. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * How long a short batch (see SHORT_BATCH in run-batch.ts) converts in the calling thread before
+ * its worker pool is started, in ms.
+ *
+ * Workers cost more than a short batch takes. Each needs about 0.2 s to start (a new isolate
+ * loads and compiles the converter) and converts slowly until V8 has optimised the hot code,
+ * which costs each of them about 0.4 CPU seconds over its first 1,000 inputs; on two cores,
+ * 200 short articles took 0.35 s in one thread and 0.55 s with two workers, 1,000 took 0.85 s and
+ * 1.0 s. So a short batch starts in this thread, and only one still running after this long (long
+ * inputs, such as saved pages) gets the workers; it goes on converting here while they start.
+ */
+export const POOL_START_AFTER_MS = 250;
+
+/**
+ * The delay for a short batch: POOL_START_AFTER_MS, or the number of ms in
+ * `ARTICLE_PARSE_POOL_START_MS` (0 starts the pool at once: the tests use it to exercise the
+ * workers with a few inputs).
+ */
+export function poolStartAfter(env: Readonly<Record<string, string | undefined>>): number {
+  const text = env['ARTICLE_PARSE_POOL_START_MS'];
+  const value = Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isFinite(value) && value >= 0 ? value : POOL_START_AFTER_MS;
+}
+
+/**
+ * Conversions in a pool of `threads` worker threads (piscina is loaded when the pool starts).
+ *
+ * With `startAfterMs` 0 the pool starts at once and takes every task (they wait for its workers
+ * to start). Otherwise it starts that long after the first task, and until one of its workers has
+ * loaded the converter, tasks are converted in the calling thread, one per turn of the event loop
+ * so that the pool hears from its workers; from then on every task goes to the pool. Converted
+ * here, a task's results come back as objects rather than packed; the runner reads both.
+ */
+export async function poolConverter(threads: number, startAfterMs = 0): Promise<Converter> {
+  let pool: Piscina<TaskRequest, Uint8Array> | null = null;
+  let channel: BroadcastChannel | null = null;
+  /** Set once a worker has loaded the converter. */
+  let started = false;
+  let starting: Promise<void> | null = null;
+  let firstTask = -1;
+  let inlineTasks = 0;
+
+  const startPool = async (): Promise<void> => {
+    const { Piscina } = await import('piscina');
+    // Workers say on this channel when they have loaded the converter (see worker.ts).
+    const loadedChannel = `article-parse-worker-loaded-${process.pid}-${randomUUID()}`;
+    const listening = new BroadcastChannel(loadedChannel);
+    listening.onmessage = () => {
+      started = true;
+      listening.close();
+    };
+    // (an unreferenced channel never keeps the process alive)
+    listening.unref();
+    channel = listening;
+    pool = new Piscina<TaskRequest, Uint8Array>({
+      filename: workerFile(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      // no histograms of each task's wait and run times: nothing reads them
+      recordTiming: false,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      workerData: { loadedChannel },
+    });
+  };
+  if (startAfterMs <= 0) {
+    await (starting = startPool());
+    started = true;
+  }
+
   return {
-    run(request) {
+    async run(request) {
+      if (!started || pool === null) {
+        const now = performance.now();
+        if (firstTask < 0) firstTask = now;
+        if (starting === null && now - firstTask >= startAfterMs) {
+          // (a pool that cannot start leaves the batch converting here)
+          starting = startPool().catch(() => undefined);
+        }
+        await nextTurn();
+        if (!started || pool === null) {
+          inlineTasks++;
+          return resultList(runTask(request));
+        }
+      }
       // Bytes already in memory (archive entries, stdin) are moved, not copied; files are read by the worker.
       const transferList: ArrayBuffer[] = [];
       const inputs = request.inputs.map((input) => {
@@ -99,10 +181,17 @@ export async function poolConverter(threads: number): Promise<Converter> {
         transferList.push(bytes.buffer as ArrayBuffer);
         return { ...input, bytes };
       });
-      return pool.run({ ...request, inputs }, { transferList }).then(unpackResults);
+      return unpackResults(await pool.run({ ...request, inputs }, { transferList }));
     },
-    close: () => pool.destroy(),
+    async close() {
+      await starting;
+      (channel as BroadcastChannel | null)?.close();
+      await (pool as Piscina<TaskRequest, Uint8Array> | null)?.destroy();
+    },
     largestInput: WORKER_LARGEST_INPUT,
     threads,
+    get inlineTasks() {
+      return inlineTasks;
+    },
   };
 }

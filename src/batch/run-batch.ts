@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { diagnosticLines, type Paint, type Verbosity } from '../cli/report.js';
 import { OUTPUT_EXTENSIONS, type Diagnostic } from '../index.js';
-import { inlineConverter, poolConverter, type Converter } from './converter.js';
+import { inlineConverter, poolConverter, poolStartAfter, type Converter } from './converter.js';
 import { DuplicateIndex, type DuplicateMatch } from './duplicates.js';
 import { countInputs } from './count-inputs.js';
 import { FINGERPRINT_SCHEME, Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
@@ -31,6 +31,12 @@ import { walkInputGroups } from './walk-inputs.js';
 export const EXIT_INTERRUPTED = 130;
 /** Below this many inputs the batch converts in the calling thread: starting workers costs more. */
 export const SMALL_BATCH = 8;
+/**
+ * Below this many inputs (all plain files, known before converting starts) the worker pool starts
+ * only if the batch is still running after POOL_START_AFTER_MS: short articles are done by then.
+ * Larger batches, and those with archive entries (held in memory while counted), start it at once.
+ */
+export const SHORT_BATCH = 2000;
 /**
  * Inputs per conversion task: one message to a worker and one back for this many. Tasks start
  * small (so that a short batch still spreads over the workers) and grow to the largest size.
@@ -150,17 +156,21 @@ function fileExists(path: string): boolean {
   }
 }
 
-/** Take groups from an iterator until they hold `n` items (or it ends), without losing the rest. */
-async function peek<T>(iterator: AsyncIterator<T[]>, n: number): Promise<{ head: T[][]; ended: boolean }> {
+/**
+ * Take groups from an iterator until they hold `n` items, or it ends, or `more` says to stop
+ * (given the items so far and the latest group), without losing the rest.
+ */
+async function peek<T>(iterator: AsyncIterator<T[]>, n: number, more: (count: number, group: readonly T[]) => boolean): Promise<{ head: T[][]; ended: boolean; count: number }> {
   const head: T[][] = [];
-  let items = 0;
-  while (items < n) {
+  let count = 0;
+  while (count < n) {
     const next = await iterator.next();
-    if (next.done === true) return { head, ended: true };
+    if (next.done === true) return { head, ended: true, count };
     head.push(next.value);
-    items += next.value.length;
+    count += next.value.length;
+    if (!more(count, next.value)) break;
   }
-  return { head, ended: false };
+  return { head, ended: false, count };
 }
 
 /** The bytes of an input that does not come from a file (archive entries, stdin), or why there are none. */
@@ -518,9 +528,14 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
   })();
   const walk = walkInputGroups(guardedSource, { cwd, maxBytes: options.maxBytes, exclude, readStdin: () => io.readStdin(), stopped: () => stop.stopped || io.stdout.closed });
 
-  const { head, ended } = await peek(walk, SMALL_BATCH);
-  const small = ended && head.reduce((n, group) => n + group.length, 0) < SMALL_BATCH;
-  const converter = options.jobs <= 1 || small || options.dryRun ? inlineConverter() : await poolConverter(options.jobs);
+  // How long the batch is, as far as that is known without holding many inputs in memory: plain
+  // files are only named until converted, archive entries and stdin are read (so the count goes
+  // past SMALL_BATCH only over plain files).
+  const namedOnly = (group: readonly InputItem[]): boolean => group.every((item) => item.file !== undefined || item.verdict !== undefined);
+  const { head, ended, count } = await peek(walk, SHORT_BATCH, (n, group) => n < SMALL_BATCH || namedOnly(group));
+  const small = ended && count < SMALL_BATCH;
+  const short = ended && count < SHORT_BATCH;
+  const converter = options.jobs <= 1 || small || options.dryRun ? inlineConverter() : await poolConverter(options.jobs, short ? poolStartAfter(io.env) : 0);
   const stderrStream = process.stderr;
   const progress = await startProgress(options.progress && io.stderr.isTTY && options.verbosity !== 'quiet' && !options.dryRun, stderrStream);
   const run: Run = {
