@@ -52,11 +52,11 @@ function median(runs) {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-/** Run the CLI once; resolves with wall time, exit code, CPU seconds and peak RSS. */
-function runOnce(args, cwd) {
+/** Run the CLI once (with `env` added to this process's); resolves with wall time, exit code, CPU seconds and peak RSS. */
+function runOnce(args, cwd, env = {}) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [CHILD, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stats = '';
     child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
@@ -95,7 +95,7 @@ export async function main(options = {}) {
   const memory = options.memory ?? 1;
   const log = options.log ?? ((line) => console.log(line));
   const root = await mkdtemp(join(tmpdir(), 'article-parse-bench-'));
-  const results = { throughput: [], streamed: [], copy: null, memory: [] };
+  const results = { throughput: [], streamed: [], copy: null, memory: [], memoryDefault: null };
   try {
     log(`batch bench: generating ${count} articles of ~${bytes} bytes in ${root}`);
     const inputBytes = await generate(join(root, 'in'), count, bytes);
@@ -161,10 +161,19 @@ export async function main(options = {}) {
       log(`  memory: generating ${n} articles…`);
       const dir = `mem-${n}`;
       await generate(join(root, dir), n, bytes);
-      const run = await runOnce([dir, '--out-dir', `${dir}-out`, `-j${memJobs}`, '-q'], root);
+      // Both sizes with the workers from the start, so that the two differ only in the number of
+      // inputs (a batch of fewer than 2,000 files otherwise starts in the main thread).
+      const run = await runOnce([dir, '--out-dir', `${dir}-out`, `-j${memJobs}`, '-q'], root, { ARTICLE_PARSE_POOL_START_MS: '0' });
       if (run.code !== 0) throw new Error(`${n} inputs exited ${run.code}: ${run.stderr.slice(0, 500)}`);
       results.memory.push({ files: n, jobs: memJobs, seconds: run.seconds, maxRssMB: run.maxRssMB });
-      log(`  memory: ${n} inputs at -j${memJobs}: peak RSS ${run.maxRssMB.toFixed(0)} MB (${run.seconds.toFixed(1)} s, ${(n / run.seconds).toFixed(0)} files/s)`);
+      log(`  memory: ${n} inputs at -j${memJobs}, workers from the start: peak RSS ${run.maxRssMB.toFixed(0)} MB (${run.seconds.toFixed(1)} s, ${(n / run.seconds).toFixed(0)} files/s)`);
+      if (n === small) {
+        await rm(join(root, `${dir}-out`), { recursive: true, force: true });
+        const usual = await runOnce([dir, '--out-dir', `${dir}-out`, `-j${memJobs}`, '-q'], root);
+        if (usual.code !== 0) throw new Error(`${n} inputs exited ${usual.code}: ${usual.stderr.slice(0, 500)}`);
+        results.memoryDefault = { files: n, jobs: memJobs, seconds: usual.seconds, maxRssMB: usual.maxRssMB };
+        log(`  memory: ${n} inputs at -j${memJobs} as usual (main thread first): peak RSS ${usual.maxRssMB.toFixed(0)} MB (${usual.seconds.toFixed(1)} s)`);
+      }
       await rm(join(root, dir), { recursive: true, force: true });
       await rm(join(root, `${dir}-out`), { recursive: true, force: true });
     }
