@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Bundle the CLI (dist/cli/entry.js and everything it imports statically) into one CommonJS
- * file, dist/cli/bundle.cjs: loading one file is markedly faster than loading sixty at every
- * start, and scripts/code-cache.mjs then saves its compiled code.
+ * file, dist/cli/bundle.cjs, and the batch workers' module into dist/batch/worker-bundle.cjs:
+ * loading one file is markedly faster than loading sixty at every start, and
+ * scripts/code-cache.mjs then saves their compiled code.
  * What is loaded on demand stays outside: the HTML parser, yaml, chardet and chalk (loaded with
  * createRequire or import() when first needed) and the batch runner (dist/batch/, with its
  * worker pool).
@@ -45,6 +46,7 @@ const childProcessOnFirstUse = {
 };
 
 const outfile = `${dist}cli/bundle.cjs`;
+const workerOutfile = `${dist}batch/worker-bundle.cjs`;
 
 await build({
   entryPoints: [`${dist}cli/entry.js`],
@@ -64,17 +66,38 @@ await build({
 });
 
 /**
- * The bundle must be plain ASCII. V8 then holds its source as a one-byte string (a single
- * character outside ASCII makes the whole 400 KB source two bytes per character), and every start
- * reads, copies and scans half as much: loading the bundle with its code cache took 8.8 instead of
- * 10.3 ms (CPU, medians of 60 fresh processes, alternating). esbuild escapes strings and templates itself but leaves regular expression literals,
- * raw template text and comments as they are; write those characters as `\uXXXX` in the source
- * (and name them in a comment).
+ * The batch workers' module (dist/batch/worker.js and what it imports) in one file too, loaded
+ * with its own code cache by dist/batch/worker-entry.cjs: a new worker then starts without loading
+ * and compiling some sixty modules. piscina stays outside (the bundle requires it).
  */
-const lines = readFileSync(outfile, 'utf8').split('\n');
-const offending = [];
-for (let i = 0; i < lines.length; i++) if (/[^\x00-\x7f]/u.test(lines[i])) offending.push(`  ${i + 1}: ${lines[i].trim().slice(0, 100)}`);
-if (offending.length > 0) {
-  console.error(`bundle-cli: dist/cli/bundle.cjs has characters outside ASCII (write them as \\uXXXX in the source):\n${offending.join('\n')}`);
-  process.exit(1);
+await build({
+  entryPoints: [`${dist}batch/worker.js`],
+  outfile: workerOutfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  external: ['piscina', 'cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
+  plugins: [lazyModulesStayOutside],
+  define: { 'import.meta.url': '__bundleMeta.url' },
+  banner: { js: "const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+});
+
+/**
+ * The bundles must be plain ASCII. V8 then holds their source as a one-byte string (a single
+ * character outside ASCII makes the whole 400 KB source two bytes per character), and every start
+ * reads, copies and scans half as much: loading the CLI bundle with its code cache took 8.8
+ * instead of 10.3 ms (CPU, medians of 60 fresh processes, alternating). esbuild escapes strings and
+ * templates itself but leaves regular expression literals, raw template text and comments as they
+ * are; write those characters as `\uXXXX` in the source (and name them in a comment).
+ */
+for (const file of [outfile, workerOutfile]) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const offending = [];
+  for (let i = 0; i < lines.length; i++) if (/[^\x00-\x7f]/u.test(lines[i])) offending.push(`  ${i + 1}: ${lines[i].trim().slice(0, 100)}`);
+  if (offending.length > 0) {
+    console.error(`bundle-cli: ${file} has characters outside ASCII (write them as \\uXXXX in the source):\n${offending.join('\n')}`);
+    process.exit(1);
+  }
 }

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
- * Make the CLI's code cache (see src/cli/load-bundle.cts): load dist/cli/bundle.cjs without a
- * cache, run the CLI in this process over sample inputs of every kind and in every output format
- * (output discarded), then save V8's compiled code for every function those runs used. Older
- * caches of earlier bundles are removed.
+ * Make the code caches (see src/cli/load-bundle.cts): load dist/cli/bundle.cjs without a cache,
+ * run the CLI in this process over sample inputs of every kind and in every output format
+ * (output discarded), then save V8's compiled code for every function those runs used; the same
+ * for the batch workers' bundle (dist/batch/worker-bundle.cjs), with the samples as conversion
+ * tasks. Older caches of earlier bundles are removed.
  */
 
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadBundle } = createRequire(import.meta.url)(join(root, 'dist', 'cli', 'load-bundle.cjs'));
@@ -47,6 +49,26 @@ for (const format of ['json', 'yaml', 'md', 'ndjson', 'text']) {
 }
 await loaded.cli.main(['--help'], quietIO());
 
-const folder = dirname(loaded.cachePath);
-for (const name of readdirSync(folder)) if (/^bundle-.*\.cache$/u.test(name)) rmSync(join(folder, name));
-writeFileSync(loaded.cachePath, loaded.script.createCachedData());
+/** Replace a bundle's older caches with the one for its current build. */
+function saveCache(prefix, cachePath, script) {
+  const folder = dirname(cachePath);
+  for (const name of readdirSync(folder)) if (name.startsWith(`${prefix}-`) && name.endsWith('.cache')) rmSync(join(folder, name));
+  writeFileSync(cachePath, script.createCachedData());
+}
+
+saveCache('bundle', loaded.cachePath, loaded.script);
+
+// The batch workers' bundle: the same samples as conversion tasks, written to files and sent back.
+const { loadBundleFile } = createRequire(import.meta.url)(join(root, 'dist', 'cli', 'load-bundle.cjs'));
+const { BUILTIN_LABELS } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
+const worker = loadBundleFile(join(root, 'dist', 'batch', 'worker-bundle.cjs'), { useCache: false });
+const scratch = mkdtempSync(join(tmpdir(), 'article-parse-code-cache-'));
+try {
+  for (const format of ['json', 'yaml', 'md', 'ndjson', 'text']) {
+    const inputs = SAMPLES.map((file, i) => ({ file, bytes: null, path: file, hash: true, skipIfHash: null, convert: true, temp: join(scratch, `${format}-${i}.out`), returnOutput: format === 'ndjson' }));
+    worker.exports.default({ inputs, settings: { format, compact: false, inputFormat: 'auto', encoding: null, labels: BUILTIN_LABELS }, maxBytes: 64 * 1024 * 1024, largestInput: 16 * 1024 * 1024 });
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+saveCache('worker-bundle', worker.cachePath, worker.script);

@@ -88,3 +88,23 @@ describe('the CLI code cache', () => {
     expect(result.output).toBe(reference.output);
   });
 });
+
+describe('the batch workers\' code cache', () => {
+  const BATCH_DIST = join(ROOT, 'dist', 'batch');
+
+  it('is made by the build for the worker bundle, V8 accepts it, and the bundled worker runs a task', () => {
+    const names = readdirSync(BATCH_DIST).filter((n) => /^worker-bundle-\d+-\d+\.cache$/u.test(n));
+    const { size, mtimeMs } = statSync(join(BATCH_DIST, 'worker-bundle.cjs'));
+    expect(names).toEqual([`worker-bundle-${size}-${Math.round(mtimeMs)}.cache`]);
+    const script = `
+      const { loadBundleFile } = require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))});
+      const loaded = loadBundleFile(${JSON.stringify(join(BATCH_DIST, 'worker-bundle.cjs'))});
+      import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(({ BUILTIN_LABELS }) => {
+        const input = { file: ${JSON.stringify(SEED)}, bytes: null, path: 'seed.txt', hash: false, skipIfHash: null, convert: true, temp: null, returnOutput: true };
+        const moved = loaded.exports.default({ inputs: [input], settings: { format: 'json', compact: false, inputFormat: 'auto', encoding: null, labels: BUILTIN_LABELS }, maxBytes: 1e8, largestInput: 1e8 });
+        process.stdout.write(JSON.stringify({ cacheUsed: loaded.cacheUsed, isFunction: typeof loaded.exports.default === 'function', moved: moved !== null && typeof moved === 'object' }));
+      });`;
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { cacheUsed: boolean; isFunction: boolean; moved: boolean };
+    expect(result).toEqual({ cacheUsed: true, isFunction: true, moved: true });
+  });
+});

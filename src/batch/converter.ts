@@ -46,8 +46,14 @@ export function inlineConverter(): Converter {
   };
 }
 
-/** The compiled worker module: beside this file in dist/, or in dist/ when this file runs from src/ (tests). */
+/**
+ * The file each worker loads: the bundled worker with its code cache (worker-entry.cjs, beside
+ * this file in dist/), else the compiled worker module (in dist/ when this file runs from src/,
+ * as in the tests, or when the build made no bundle).
+ */
 export function workerFile(): string {
+  const bundled = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url));
+  if (existsSync(bundled) && existsSync(fileURLToPath(new URL('./worker-bundle.cjs', import.meta.url)))) return bundled;
   const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
   if (existsSync(beside)) return beside;
   return fileURLToPath(new URL('../../dist/batch/worker.js', import.meta.url));
@@ -92,11 +98,11 @@ function nextTurn(): Promise<void> {
  * How long a short batch (see SHORT_BATCH in run-batch.ts) converts in the calling thread before
  * its worker pool is started, in ms.
  *
- * Workers cost more than a short batch takes. Each needs about 0.2 s to start (a new isolate
- * loads and compiles the converter) and converts slowly until V8 has optimised the hot code,
- * which costs each of them about 0.4 CPU seconds over its first 1,000 inputs; on two cores,
- * 200 short articles took 0.35 s in one thread and 0.55 s with two workers, 1,000 took 0.85 s and
- * 1.0 s. So a short batch starts in this thread, and only one still running after this long (long
+ * Workers cost more than a short batch takes. Each needs about 0.1 s to start (a new isolate
+ * loads the converter's bundle) and converts slowly until V8 has optimised the hot code, which
+ * costs each of them about 0.4 CPU seconds over its first 1,000 inputs; on two cores, 200 short
+ * articles took 0.35 s in one thread and 0.55 s with two workers started at once, 1,000 took
+ * 0.85 s and 1.0 s. So a short batch starts in this thread, and only one still running after this long (long
  * inputs, such as saved pages) gets the workers; it goes on converting here while they start.
  */
 export const POOL_START_AFTER_MS = 250;

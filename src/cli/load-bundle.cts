@@ -1,11 +1,12 @@
 /**
- * Loads the bundled CLI (dist/cli/bundle.cjs, made by scripts/bundle-cli.mjs) with V8's code
- * cache: the build runs the CLI once over sample inputs and saves the compiled code of every
- * function it used (dist/cli/bundle-<size>-<mtime>.cache, by scripts/code-cache.mjs), so a start
- * compiles nothing it has compiled before. The cache file names the bundle's size and
- * modification time; a cache made for another bundle, another Node version or other V8 flags is
- * not used (V8 refuses it too), and then the bundle is compiled as usual. Nothing is written at
- * run time. CommonJS, like the bin shim: a CommonJS entry starts a few milliseconds sooner.
+ * Loads the bundled CLI (dist/cli/bundle.cjs) and the batch workers' bundle
+ * (dist/batch/worker-bundle.cjs), both made by scripts/bundle-cli.mjs, with V8's code cache: the
+ * build runs each once over sample inputs and saves the compiled code of every function it used
+ * (`<bundle>-<size>-<mtime>.cache` beside it, by scripts/code-cache.mjs), so a start compiles
+ * nothing it has compiled before. The cache file names the bundle's size and modification time;
+ * a cache made for another bundle, another Node version or other V8 flags is not used (V8 refuses
+ * it too), and then the bundle is compiled as usual. Nothing is written at run time. CommonJS,
+ * like the bin shim: a CommonJS entry starts a few milliseconds sooner.
  */
 
 import fs = require('node:fs');
@@ -22,8 +23,8 @@ interface CliBundle {
   setImporter(importer: Importer): void;
 }
 
-interface LoadedBundle {
-  cli: CliBundle;
+interface LoadedFile<T> {
+  exports: T;
   /** The compiled script: `createCachedData()` after a run gives the cache. */
   script: vm.Script;
   /** Where the cache for this bundle belongs. */
@@ -32,12 +33,16 @@ interface LoadedBundle {
   cacheUsed: boolean;
 }
 
+interface LoadedBundle extends Omit<LoadedFile<CliBundle>, 'exports'> {
+  cli: CliBundle;
+}
+
 const BUNDLE = path.join(__dirname, 'bundle.cjs');
 
-/** The cache file for the bundle as it is on disk now. */
+/** The cache file for a bundle (`x.cjs` → `x-<size>-<mtime>.cache` beside it) as it is on disk now. */
 function cachePathFor(bundle: string): string {
   const { size, mtimeMs } = fs.statSync(bundle);
-  return path.join(path.dirname(bundle), `bundle-${size}-${Math.round(mtimeMs)}.cache`);
+  return path.join(path.dirname(bundle), `${path.basename(bundle, '.cjs')}-${size}-${Math.round(mtimeMs)}.cache`);
 }
 
 function readCache(file: string): Buffer | undefined {
@@ -48,22 +53,31 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Compile and evaluate the bundle; `useCache: false` ignores any cache (the build makes a fresh one). */
-function loadBundle(options: { useCache?: boolean } = {}): LoadedBundle {
-  const cachePath = cachePathFor(BUNDLE);
+/**
+ * Compile and evaluate a CommonJS bundle with its code cache; `useCache: false` ignores any cache
+ * (the build makes a fresh one). Also used for the batch workers' bundle (src/batch/worker-entry.cts).
+ */
+function loadBundleFile<T>(file: string, options: { useCache?: boolean } = {}): LoadedFile<T> {
+  const cachePath = cachePathFor(file);
   const cachedData = options.useCache === false ? undefined : readCache(cachePath);
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const source = fs.readFileSync(file, 'utf8');
   // the CommonJS wrapper, as Node's own loader would add it
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE,
+    filename: file,
     ...(cachedData !== undefined ? { cachedData } : {}),
   });
-  const module = { exports: {} as CliBundle };
+  const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
-  wrapper(module.exports, nodeModule.createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
-  // `import()` does not work inside a compiled script: modules loaded on demand come through here
-  module.exports.setImporter((specifier) => import(specifier));
-  return { cli: module.exports, script, cachePath, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  wrapper(module.exports as object, nodeModule.createRequire(file), module, file, path.dirname(file));
+  return { exports: module.exports, script, cachePath, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
-export = { loadBundle };
+/** Compile and evaluate the CLI bundle; `useCache: false` ignores any cache (the build makes a fresh one). */
+function loadBundle(options: { useCache?: boolean } = {}): LoadedBundle {
+  const { exports: cli, ...loaded } = loadBundleFile<CliBundle>(BUNDLE, options);
+  // `import()` does not work inside a compiled script: modules loaded on demand come through here
+  cli.setImporter((specifier) => import(specifier));
+  return { cli, ...loaded };
+}
+
+export = { loadBundle, loadBundleFile };
