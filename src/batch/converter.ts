@@ -102,8 +102,9 @@ function nextTurn(): Promise<void> {
  * loads the converter's bundle) and converts slowly until V8 has optimised the hot code, which
  * costs each of them about 0.4 CPU seconds over its first 1,000 inputs; on two cores, 200 short
  * articles took 0.35 s in one thread and 0.55 s with two workers started at once, 1,000 took
- * 0.85 s and 1.0 s. So a short batch starts in this thread, and only one still running after this long (long
- * inputs, such as saved pages) gets the workers; it goes on converting here while they start.
+ * 0.85 s and 1.0 s. So a short batch starts in this thread, and only one still running after
+ * this long (long inputs, such as saved pages) gets the workers; it goes on converting here while
+ * they start.
  */
 export const POOL_START_AFTER_MS = 250;
 
@@ -128,8 +129,7 @@ export function poolStartAfter(env: Readonly<Record<string, string | undefined>>
  * here, a task's results come back as objects rather than packed; the runner reads both.
  */
 export async function poolConverter(threads: number, startAfterMs = 0): Promise<Converter> {
-  let pool: Piscina<TaskRequest, Uint8Array> | null = null;
-  let channel: BroadcastChannel | null = null;
+  const state: { pool: Piscina<TaskRequest, Uint8Array> | null; channel: BroadcastChannel | null } = { pool: null, channel: null };
   /** Set once a worker has loaded the converter. */
   let started = false;
   let starting: Promise<void> | null = null;
@@ -140,15 +140,15 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
     const { Piscina } = await import('piscina');
     // Workers say on this channel when they have loaded the converter (see worker.ts).
     const loadedChannel = `article-parse-worker-loaded-${process.pid}-${randomUUID()}`;
-    const listening = new BroadcastChannel(loadedChannel);
-    listening.onmessage = () => {
+    const channel = new BroadcastChannel(loadedChannel);
+    channel.onmessage = () => {
       started = true;
-      listening.close();
+      channel.close();
     };
     // (an unreferenced channel never keeps the process alive)
-    listening.unref();
-    channel = listening;
-    pool = new Piscina<TaskRequest, Uint8Array>({
+    channel.unref();
+    state.channel = channel;
+    state.pool = new Piscina<TaskRequest, Uint8Array>({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
@@ -166,6 +166,7 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
 
   return {
     async run(request) {
+      let pool = state.pool;
       if (!started || pool === null) {
         const now = performance.now();
         if (firstTask < 0) firstTask = now;
@@ -174,6 +175,7 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
           starting = startPool().catch(() => undefined);
         }
         await nextTurn();
+        pool = state.pool;
         if (!started || pool === null) {
           inlineTasks++;
           return resultList(runTask(request));
@@ -191,8 +193,8 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
     },
     async close() {
       await starting;
-      (channel as BroadcastChannel | null)?.close();
-      await (pool as Piscina<TaskRequest, Uint8Array> | null)?.destroy();
+      state.channel?.close();
+      await state.pool?.destroy();
     },
     largestInput: WORKER_LARGEST_INPUT,
     threads,
