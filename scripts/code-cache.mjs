@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { loadBundle } = createRequire(import.meta.url)(join(root, 'dist', 'cli', 'load-bundle.cjs'));
+const { loadBundle, loadBundleFile } = createRequire(import.meta.url)(join(root, 'dist', 'cli', 'load-bundle.cjs'));
 
 /** An in-memory stand-in for the process streams. */
 function quietIO() {
@@ -59,7 +59,6 @@ function saveCache(prefix, cachePath, script) {
 saveCache('bundle', loaded.cachePath, loaded.script);
 
 // The batch workers' bundle: the same samples as conversion tasks, written to files and sent back.
-const { loadBundleFile } = createRequire(import.meta.url)(join(root, 'dist', 'cli', 'load-bundle.cjs'));
 const { BUILTIN_LABELS } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
 const worker = loadBundleFile(join(root, 'dist', 'batch', 'worker-bundle.cjs'), { useCache: false });
 const scratch = mkdtempSync(join(tmpdir(), 'article-parse-code-cache-'));
