@@ -3,10 +3,10 @@
  */
 
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -23,8 +23,16 @@ function run(args: string[], options: { input?: string | Buffer; env?: Record<st
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The folders made by tempDir, removed when the file's tests are done. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'article-parse-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'article-parse-cli-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 describe('article-parse CLI', () => {

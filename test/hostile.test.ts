@@ -18,11 +18,11 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BUILTIN_LABELS, LabelsError, mergeLabels, parseArticle, parseLabelsYaml, render, type Article } from '../src/index.js';
 import { schemaErrors } from './helpers/schema.js';
@@ -49,8 +49,16 @@ function cli(args: string[], options: { input?: string | Buffer; cwd?: string } 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The folders made by tempDir, removed when the file's tests are done. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'article-parse-hostile-'));
+  const dir = mkdtempSync(join(tmpdir(), 'article-parse-hostile-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 function errorCodes(article: Article): string[] {
