@@ -336,6 +336,24 @@ describe('converters', () => {
     }
   });
 
+  it('a pool starts its workers when asked, not over later turns of a busy event loop', async () => {
+    const pool = await poolConverter(1, 1);
+    try {
+      await pool.run(request(60));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // this task starts the pool (its delay has passed) and is still converted here
+      await pool.run(request(61));
+      expect(pool.inlineTasks).toBe(2);
+      // The calling thread now blocks, as it does while it converts a task, and gives the event
+      // loop no turn. The worker must load meanwhile, so that one turn later it takes the task.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+      await pool.run(request(62));
+      expect(pool.inlineTasks).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a pool started at once sends every task to its workers', async () => {
     const inline = inlineConverter();
     const pool = await poolConverter(2, 0);

@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BroadcastChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
@@ -132,12 +133,17 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
   const state: { pool: Piscina<TaskRequest, Uint8Array> | null; channel: BroadcastChannel | null } = { pool: null, channel: null };
   /** Set once a worker has loaded the converter. */
   let started = false;
-  let starting: Promise<void> | null = null;
+  /** Set once the pool has been asked to start. */
+  let starting = false;
   let firstTask = -1;
   let inlineTasks = 0;
 
-  const startPool = async (): Promise<void> => {
-    const { Piscina } = await import('piscina');
+  const startPool = (): void => {
+    starting = true;
+    // Loaded synchronously: `import()` would load piscina's modules over several turns of the
+    // event loop, and while a short batch converts here a turn comes only between tasks, so the
+    // workers were started seconds late (see POOL_START_AFTER_MS).
+    const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as { Piscina: typeof Piscina };
     // Workers say on this channel when they have loaded the converter (see worker.ts).
     const loadedChannel = `article-parse-worker-loaded-${process.pid}-${randomUUID()}`;
     const channel = new BroadcastChannel(loadedChannel);
@@ -148,7 +154,7 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
     // (an unreferenced channel never keeps the process alive)
     channel.unref();
     state.channel = channel;
-    state.pool = new Piscina<TaskRequest, Uint8Array>({
+    state.pool = new Pool<TaskRequest, Uint8Array>({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
@@ -160,7 +166,7 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
     });
   };
   if (startAfterMs <= 0) {
-    await (starting = startPool());
+    startPool();
     started = true;
   }
 
@@ -170,9 +176,12 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
       if (!started || pool === null) {
         const now = performance.now();
         if (firstTask < 0) firstTask = now;
-        if (starting === null && now - firstTask >= startAfterMs) {
-          // (a pool that cannot start leaves the batch converting here)
-          starting = startPool().catch(() => undefined);
+        if (!starting && now - firstTask >= startAfterMs) {
+          try {
+            startPool();
+          } catch {
+            // a pool that cannot start leaves the batch converting here
+          }
         }
         await nextTurn();
         pool = state.pool;
@@ -192,7 +201,6 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
       return unpackResults(await pool.run({ ...request, inputs }, { transferList }));
     },
     async close() {
-      await starting;
       state.channel?.close();
       await state.pool?.destroy();
     },
