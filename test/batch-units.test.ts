@@ -16,7 +16,7 @@ import { OutputNamer } from '../src/batch/output-names.js';
 import { splitList } from '../src/batch/run-batch.js';
 import { runTask } from '../src/batch/run-task.js';
 import { KEEP_BYTES, ScratchBuffer } from '../src/batch/scratch.js';
-import { packResults, unpackResults } from '../src/batch/task-results.js';
+import { packResults, unpackResults, type TaskResults } from '../src/batch/task-results.js';
 import type { TaskResult } from '../src/batch/types.js';
 import { BUILTIN_LABELS } from '../src/index.js';
 import type { InputItem } from '../src/batch/types.js';
@@ -287,13 +287,12 @@ describe('converters', () => {
     largestInput: 16 * 1024 * 1024,
   });
   /** Every result of a task, outputs as text. */
-  const resultsOf = async (converter: ReturnType<typeof inlineConverter>, seed: number) => {
-    const results = await converter.run(request(seed));
-    return Array.from({ length: results.length }, (_, i) => {
+  const plain = (results: TaskResults) =>
+    Array.from({ length: results.length }, (_, i) => {
       const r = asText(results.get(i));
       return r === undefined ? undefined : { ...r, ms: 0, fingerprint: r.fingerprint === null ? null : { exact: r.fingerprint.exact, minhash: r.fingerprint.minhash === null ? null : [...r.fingerprint.minhash] } };
     });
-  };
+  const resultsOf = async (converter: ReturnType<typeof inlineConverter>, seed: number) => plain(await converter.run(request(seed)));
 
   it('reads the pool start delay from ARTICLE_PARSE_POOL_START_MS, else the default', () => {
     expect(poolStartAfter({})).toBe(POOL_START_AFTER_MS);
@@ -337,7 +336,7 @@ describe('converters', () => {
   });
 
   it('a pool starts its workers when asked, not over later turns of a busy event loop', async () => {
-    const pool = await poolConverter(1, 1);
+    const pool = await poolConverter(1, 1, () => 1e6);
     try {
       await pool.run(request(60));
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -349,6 +348,42 @@ describe('converters', () => {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
       await pool.run(request(62));
       expect(pool.inlineTasks).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a short batch with little work ahead never starts its pool', async () => {
+    const inline = inlineConverter();
+    // no input is left to hand out after these: the pool would only cost
+    const pool = await poolConverter(1, 1, () => 0);
+    try {
+      expect(await resultsOf(pool, 70)).toEqual(await resultsOf(inline, 70));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // (its delay has passed: a pool started here would have a worker ready for the next task)
+      expect(await resultsOf(pool, 71)).toEqual(await resultsOf(inline, 71));
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+      expect(await resultsOf(pool, 72)).toEqual(await resultsOf(inline, 72));
+      expect(pool.inlineTasks).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('the calling thread converts the tasks no worker has taken yet, in order, with the same results', async () => {
+    const inline = inlineConverter();
+    const pool = await poolConverter(1, 0);
+    try {
+      expect(pool.assist()).toBe(false);
+      // the one worker holds two tasks; the others wait for it, or for the calling thread
+      const seeds = [80, 81, 82, 83, 84];
+      const running = seeds.map((seed) => pool.run(request(seed)));
+      expect(pool.assist()).toBe(true);
+      expect(pool.assist()).toBe(true);
+      expect(pool.assisted).toBe(2);
+      const results = await Promise.all(running);
+      for (let k = 0; k < seeds.length; k++) expect(plain(results[k]!)).toEqual(await resultsOf(inline, seeds[k]!));
+      expect(pool.assisted).toBeLessThanOrEqual(3);
     } finally {
       await pool.close();
     }

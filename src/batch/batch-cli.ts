@@ -58,7 +58,7 @@ export function addBatchOptions(cmd: Command): Command {
   return cmd
     .option('-d, --out-dir <dir>', 'batch: write one file per input under DIR, mirroring the input tree')
     .option('--files-from <list>', 'batch: also convert the paths listed in LIST (one per line, or NUL-separated; "-" = stdin)')
-    .option('-j, --jobs <n>', 'batch: worker threads', parseJobs, availableParallelism())
+    .option('-j, --jobs <n>', 'batch: converting threads (the main one and N-1 workers)', parseJobs, availableParallelism())
     .option('--skip-existing', 'batch: convert only what is missing, changed or failed since the last run in --out-dir', false)
     .option('--force', 'batch: redo everything in --out-dir', false)
     .option('--dry-run', 'batch: list the planned writes and stop', false)

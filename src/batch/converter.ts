@@ -1,7 +1,8 @@
 /**
- * Where conversion tasks run: in the calling thread (small batches and `-j1`, no start-up cost)
- * or in a piscina worker pool of N threads. Both give the same results; the runner keeps input
- * order. A task carries several inputs, so that messaging costs little per input.
+ * Where conversion tasks run: in the calling thread (small batches and `-j1`, no start-up cost),
+ * or in a piscina worker pool and the calling thread beside it. All give the same results; the
+ * runner keeps input order. A task carries several inputs, so that messaging costs little per
+ * input.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -28,6 +29,18 @@ export interface Converter {
   readonly threads: number;
   /** Tasks a pool converted in the calling thread while its workers were starting (0 without a pool). */
   readonly inlineTasks: number;
+  /**
+   * How many tasks handed to `run` and not yet finished the runner should keep: enough that no
+   * worker waits, and a few more for `assist`.
+   */
+  readonly capacity: number;
+  /**
+   * Convert the oldest task still waiting for a worker here, in the calling thread; false when
+   * none waits. The runner calls it when it would otherwise wait for results.
+   */
+  assist(): boolean;
+  /** Tasks converted by `assist`. */
+  readonly assisted: number;
 }
 
 /** Conversions in the calling thread. */
@@ -44,6 +57,9 @@ export function inlineConverter(): Converter {
     largestInput: Number.POSITIVE_INFINITY,
     threads: 0,
     inlineTasks: 0,
+    capacity: 1,
+    assist: () => false,
+    assisted: 0,
   };
 }
 
@@ -97,17 +113,23 @@ function nextTurn(): Promise<void> {
 
 /**
  * How long a short batch (see SHORT_BATCH in run-batch.ts) converts in the calling thread before
- * its worker pool is started, in ms.
+ * its worker pool may start, in ms.
  *
  * Workers cost more than a short batch takes. Each needs about 0.1 s to start (a new isolate
- * loads the converter's bundle) and converts slowly until V8 has optimised the hot code, which
- * costs each of them about 0.4 CPU seconds over its first 1,000 inputs; on two cores, 200 short
- * articles took 0.35 s in one thread and 0.55 s with two workers started at once, 1,000 took
- * 0.85 s and 1.0 s. So a short batch starts in this thread, and only one still running after
- * this long (long inputs, such as saved pages) gets the workers; it goes on converting here while
- * they start.
+ * loads the converter's bundle) and converts slowly until V8 has optimised the hot code (its
+ * first 1,000 articles cost it about 0.4 CPU seconds more); on a machine with few cores it also
+ * takes CPU from the compiler and collector threads of the calling thread. On two cores, batches
+ * that took up to about 3.7 s in one thread (1,000 and 1,999 articles, 130 to 520 saved pages)
+ * were at best a little faster with a worker, some slower; 1,040 saved pages took 5.4 to 6.1 s
+ * instead of 6.4 to 7.2 (docs/batch.md has the figures). So a short batch starts in this thread,
+ * and after this delay gets a worker only while at least MIN_REMAINING_MS of work is ahead.
  */
 export const POOL_START_AFTER_MS = 250;
+/**
+ * The conversion work (in ms at the pace of the tasks so far) that must still be ahead of a short
+ * batch for its pool to start.
+ */
+export const MIN_REMAINING_MS = 3000;
 
 /**
  * The delay for a short batch: POOL_START_AFTER_MS, or the number of ms in
@@ -121,22 +143,63 @@ export function poolStartAfter(env: Readonly<Record<string, string | undefined>>
 }
 
 /**
- * Conversions in a pool of `threads` worker threads (piscina is loaded when the pool starts).
- *
- * With `startAfterMs` 0 the pool starts at once and takes every task (they wait for its workers
- * to start). Otherwise it starts that long after the first task, and until one of its workers has
- * loaded the converter, tasks are converted in the calling thread, one per turn of the event loop
- * so that the pool hears from its workers; from then on every task goes to the pool. Converted
- * here, a task's results come back as objects rather than packed; the runner reads both.
+ * Tasks a worker holds at once: one converting and the next queued in the worker itself, so that
+ * it goes on without waiting for the calling thread to send it one (that thread may be busy
+ * converting).
  */
-export async function poolConverter(threads: number, startAfterMs = 0): Promise<Converter> {
+export const TASKS_PER_WORKER = 2;
+/** Tasks the runner keeps beyond what the workers hold, for the calling thread to `assist` with. */
+const TASKS_FOR_CALLER = 2;
+
+/** A task handed to `run` and not yet sent to a worker or converted by `assist`. */
+interface WaitingTask {
+  request: TaskRequest;
+  resolve(results: TaskResults): void;
+  reject(error: Error): void;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Conversions in a pool of `threads` worker threads (piscina is loaded when the pool starts),
+ * and in the calling thread alongside them.
+ *
+ * Tasks go to the workers first, up to TASKS_PER_WORKER each; the others wait here, in order,
+ * for the first worker done with a task, unless the runner, finding nothing else to do, converts
+ * them itself (`assist`). So the calling thread, which would otherwise mostly wait for results,
+ * converts too: `-j N` runs N − 1 workers beside it.
+ *
+ * With `startAfterMs` 0 the pool starts at once. Otherwise it starts no sooner than that long
+ * after the first task, and, when `remaining` tells how many inputs are still to come, only while
+ * they would take at least MIN_REMAINING_MS here at the pace so far. Until then, and until one
+ * of its workers has loaded the converter, tasks are converted in the calling thread, one per
+ * turn of the event loop so that the pool hears from its workers. Converted here, a task's
+ * results come back as objects rather than packed; the runner reads both.
+ */
+export async function poolConverter(threads: number, startAfterMs = 0, remaining: (() => number) | null = null): Promise<Converter> {
   const state: { pool: Piscina<TaskRequest, Uint8Array> | null; channel: BroadcastChannel | null } = { pool: null, channel: null };
   /** Set once a worker has loaded the converter. */
   let started = false;
   /** Set once the pool has been asked to start. */
   let starting = false;
+  let closed = false;
   let firstTask = -1;
   let inlineTasks = 0;
+  /**
+   * The pace of the tasks converted here before the pool started, in ms per input: the quicker
+   * of the latest task's and the average (the first tasks are slow while V8 warms up, and a task
+   * of large pages is slow), so that the pool starts only when both foresee enough work.
+   */
+  let inlineInputs = 0;
+  let inlineMs = 0;
+  let msPerInput = 0;
+  let assisted = 0;
+  const waiting: WaitingTask[] = [];
+  /** Tasks sent to the workers and not yet back. */
+  let sent = 0;
+  const workerSlots = threads * TASKS_PER_WORKER;
 
   const startPool = (): void => {
     starting = true;
@@ -158,6 +221,7 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
       idleTimeout: 1000,
       // no histograms of each task's wait and run times: nothing reads them
       recordTiming: false,
@@ -170,13 +234,43 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
     started = true;
   }
 
+  /** Send waiting tasks to the workers while they have room. */
+  const pump = (): void => {
+    const pool = state.pool;
+    if (pool === null) return;
+    while (sent < workerSlots) {
+      const task = waiting.shift();
+      if (task === undefined) return;
+      sent++;
+      // Bytes already in memory (archive entries, stdin) are moved, not copied; files are read by the worker.
+      const transferList: ArrayBuffer[] = [];
+      const inputs = task.request.inputs.map((input) => {
+        if (input.bytes === null) return input;
+        const bytes = ownBuffer(input.bytes);
+        transferList.push(bytes.buffer as ArrayBuffer);
+        return { ...input, bytes };
+      });
+      pool.run({ ...task.request, inputs }, { transferList }).then(
+        (packed) => {
+          sent--;
+          pump();
+          task.resolve(unpackResults(packed));
+        },
+        (error: unknown) => {
+          sent--;
+          pump();
+          task.reject(asError(error));
+        },
+      );
+    }
+  };
+
   return {
     async run(request) {
-      let pool = state.pool;
-      if (!started || pool === null) {
+      if (!started || state.pool === null) {
         const now = performance.now();
         if (firstTask < 0) firstTask = now;
-        if (!starting && now - firstTask >= startAfterMs) {
+        if (!starting && now - firstTask >= startAfterMs && (remaining === null || remaining() * msPerInput >= MIN_REMAINING_MS)) {
           try {
             startPool();
           } catch {
@@ -184,23 +278,39 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
           }
         }
         await nextTurn();
-        pool = state.pool;
-        if (!started || pool === null) {
+        if (!started || state.pool === null) {
           inlineTasks++;
-          return resultList(runTask(request));
+          const began = performance.now();
+          const results = runTask(request);
+          const ms = performance.now() - began;
+          const inputs = Math.max(1, request.inputs.length);
+          inlineMs += ms;
+          inlineInputs += inputs;
+          msPerInput = Math.min(ms / inputs, inlineMs / inlineInputs);
+          return resultList(results);
         }
       }
-      // Bytes already in memory (archive entries, stdin) are moved, not copied; files are read by the worker.
-      const transferList: ArrayBuffer[] = [];
-      const inputs = request.inputs.map((input) => {
-        if (input.bytes === null) return input;
-        const bytes = ownBuffer(input.bytes);
-        transferList.push(bytes.buffer as ArrayBuffer);
-        return { ...input, bytes };
+      if (closed) throw new Error('the worker pool is closed');
+      return new Promise<TaskResults>((resolve, reject) => {
+        waiting.push({ request, resolve, reject });
+        pump();
       });
-      return unpackResults(await pool.run({ ...request, inputs }, { transferList }));
+    },
+    assist() {
+      const task = waiting.shift();
+      if (task === undefined) return false;
+      assisted++;
+      try {
+        task.resolve(resultList(runTask(task.request)));
+      } catch (error) {
+        task.reject(asError(error));
+      }
+      return true;
     },
     async close() {
+      closed = true;
+      // (tasks still waiting belong to an abandoned batch)
+      for (const task of waiting.splice(0)) task.reject(new Error('the worker pool is closed'));
       state.channel?.close();
       await state.pool?.destroy();
     },
@@ -208,6 +318,10 @@ export async function poolConverter(threads: number, startAfterMs = 0): Promise<
     threads,
     get inlineTasks() {
       return inlineTasks;
+    },
+    capacity: workerSlots + TASKS_FOR_CALLER,
+    get assisted() {
+      return assisted;
     },
   };
 }

@@ -43,8 +43,6 @@ export const SHORT_BATCH = 2000;
  */
 const CHUNK_MIN = 4;
 const CHUNK_MAX = 32;
-/** Tasks in flight per worker thread: one converting, one queued so that no worker waits. */
-const TASKS_PER_THREAD = 2;
 
 /** How to run a batch. */
 export interface BatchOptions {
@@ -56,7 +54,7 @@ export interface BatchOptions {
   outDir: string | null;
   settings: ConvertSettings;
   maxBytes: number;
-  /** Worker threads; 1 converts in the calling thread. */
+  /** Converting threads: this one and `jobs − 1` workers (1: this thread only). */
   jobs: number;
   /** Write only the first article of each duplicate group. */
   dedupe: boolean;
@@ -107,6 +105,8 @@ interface Chunk {
   results: TaskResults | null;
   /** Settles once the conversion results are in (or the task failed). */
   converted: Promise<void>;
+  /** Set when `converted` has settled. */
+  done: boolean;
   /** How many outcomes have been finished. */
   finished: number;
 }
@@ -239,7 +239,7 @@ function mayBeCurrent(run: Run, entry: ManifestEntry, outcome: Outcome): boolean
 
 /** Plan a chunk of inputs and hand the convertible ones to the converter as one task. */
 async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
-  const chunk: Chunk = { outcomes: [], inputs: [], results: null, converted: Promise.resolve(), finished: 0 };
+  const chunk: Chunk = { outcomes: [], inputs: [], results: null, converted: Promise.resolve(), done: true, finished: 0 };
   const largestInput = run.converter.largestInput;
   for (const item of items) {
     // Files are read by the converting thread; other inputs are loaded here first.
@@ -255,11 +255,14 @@ async function dispatch(run: Run, items: readonly InputItem[]): Promise<Chunk> {
     chunk.inputs.push(input);
   }
   if (chunk.inputs.length > 0) {
+    chunk.done = false;
     chunk.converted = run.converter.run({ inputs: chunk.inputs, settings: run.options.settings, maxBytes: run.options.maxBytes, largestInput }).then(
       (results) => {
         chunk.results = results;
+        chunk.done = true;
       },
       (error: unknown) => {
+        chunk.done = true;
         for (const outcome of chunk.outcomes) if (outcome.slot >= 0) outcome.failure = { reason: 'parse-error', message: `internal error: ${(error as Error).message}` };
       },
     );
@@ -535,7 +538,10 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
   const { head, ended, count } = await peek(walk, SHORT_BATCH, (n, group) => n < SMALL_BATCH || namedOnly(group));
   const small = ended && count < SMALL_BATCH;
   const short = ended && count < SHORT_BATCH;
-  const converter = options.jobs <= 1 || small || options.dryRun ? inlineConverter() : await poolConverter(options.jobs, short ? poolStartAfter(io.env) : 0);
+  /** Inputs handed to the converter so far. */
+  let dispatched = 0;
+  // With workers, this thread converts beside them (see poolConverter): `-j N` starts N − 1.
+  const converter = options.jobs <= 1 || small || options.dryRun ? inlineConverter() : await poolConverter(options.jobs - 1, short ? poolStartAfter(io.env) : 0, short ? () => count - dispatched : null);
   const stderrStream = process.stderr;
   const progress = await startProgress(options.progress && io.stderr.isTTY && options.verbosity !== 'quiet' && !options.dryRun, stderrStream);
   const run: Run = {
@@ -562,14 +568,17 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
       progress.setTotal(Math.max(counted, discovered));
     });
   }
-  // Chunks in flight: in this thread one at a time; with workers enough that none waits.
-  const window = converter.threads === 0 ? 1 : converter.threads * TASKS_PER_THREAD;
+  // Chunks in flight: in this thread one at a time; with workers enough that none waits, and a
+  // few for this thread to convert while it waits for them.
+  const window = converter.capacity;
   const pending: Chunk[] = [];
   let discovered = 0;
-  let dispatched = 0;
   const drainOne = async (): Promise<boolean> => {
     const chunk = pending[0];
     if (chunk === undefined) return false;
+    // Rather than wait for a worker, convert a task none has taken yet; after each, a turn of
+    // the event loop lets the workers' results in (and sends them more).
+    while (!chunk.done && !stop.abandoned && converter.assist()) await nextTurn();
     if ((await stop.settledOrAbandoned(chunk.converted.then(() => true))) === null) return false;
     while (chunk.finished < chunk.outcomes.length && !stop.abandoned) {
       const outcome = chunk.outcomes[chunk.finished];
@@ -635,6 +644,11 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
   }
   if (stop.signal !== null) return BATCH_EXIT.interrupted;
   return run.tally.failed > 0 || run.fatal !== null ? BATCH_EXIT.failed : BATCH_EXIT.ok;
+}
+
+/** The next turn of the event loop. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function readListFile(path: string): Promise<Uint8Array> {
