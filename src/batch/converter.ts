@@ -254,7 +254,11 @@ export async function poolConverter(threads: number, startAfterMs = 0, remaining
         (packed) => {
           sent--;
           pump();
-          task.resolve(unpackResults(packed));
+          try {
+            task.resolve(unpackResults(packed));
+          } catch (error) {
+            task.reject(asError(error));
+          }
         },
         (error: unknown) => {
           sent--;
