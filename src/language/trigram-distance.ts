@@ -245,7 +245,19 @@ interface IndexArrays {
 }
 const arrays = new Map<string, IndexArrays>();
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The code units of `text` as an array. On a little-endian machine Node's UTF-16 encoder copies
+ * them in one native call. The first article in a script makes its arrays (5,000 units for
+ * Arabic, 44,000 for Latin) while the code still runs in V8's interpreter: a loop here took about
+ * 0.6 ms of a process's start for the Arabic sample.
+ */
 function unitsOf(text: string): Uint16Array {
+  if (LITTLE_ENDIAN) {
+    const bytes = Buffer.from(text, 'utf16le');
+    if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  }
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
   return units;
