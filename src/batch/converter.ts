@@ -107,7 +107,7 @@ const WORKER_HEAP_MB = 2000;
 export const WORKER_LARGEST_INPUT = 16 * 1024 * 1024;
 
 /** The next turn of the event loop, where messages from the workers are handled. */
-function nextTurn(): Promise<void> {
+export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from '../cli/io.js';
 import { diagnosticLines, type Paint, type Verbosity } from '../cli/report.js';
 import { OUTPUT_EXTENSIONS, type Diagnostic } from '../index.js';
-import { inlineConverter, poolConverter, poolStartAfter, type Converter } from './converter.js';
+import { inlineConverter, nextTurn, poolConverter, poolStartAfter, type Converter } from './converter.js';
 import { DuplicateIndex, type DuplicateMatch } from './duplicates.js';
 import { countInputs } from './count-inputs.js';
 import { FINGERPRINT_SCHEME, Manifest, MANIFEST_NAME, packFingerprint, settingsHash, TOOL_VERSION, unpackFingerprint, type ManifestEntry } from './manifest.js';
@@ -644,11 +644,6 @@ export async function runBatch(options: BatchOptions, io: CliIO): Promise<number
   }
   if (stop.signal !== null) return BATCH_EXIT.interrupted;
   return run.tally.failed > 0 || run.fatal !== null ? BATCH_EXIT.failed : BATCH_EXIT.ok;
-}
-
-/** The next turn of the event loop. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function readListFile(path: string): Promise<Uint8Array> {
