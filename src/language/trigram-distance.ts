@@ -8,6 +8,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { LITTLE_ENDIAN } from '../util/unicode-props.js';
 import { isWhiteSpaceUnit } from '../util/white-space.js';
 import { TRIGRAM_LANGUAGES } from './trigram-languages.js';
 
@@ -244,8 +245,6 @@ interface IndexArrays {
   languages: readonly string[];
 }
 const arrays = new Map<string, IndexArrays>();
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The code units of `text` as an array. On a little-endian machine Node's UTF-16 encoder copies

@@ -70,7 +70,8 @@ const HEADER_LENGTH = 16;
 let table: Uint16Array | null | undefined;
 /** Code points looked up with the expressions so far (astral ones, or all when there is no table). */
 const computed = new Map<number, number>();
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** True when the machine stores the low byte of a number first: typed arrays use its byte order. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The header of a table made with this Node's Unicode data: a Node with other data does not use the file. */
 export function tableHeader(): string {
