@@ -25,8 +25,6 @@ export interface Converter {
   readonly largestInput: number;
   /** Stop the workers (after the pending tasks). */
   close(): Promise<void>;
-  /** Worker threads in use; 0 when converting in the calling thread. */
-  readonly threads: number;
   /** Tasks a pool converted in the calling thread while its workers were starting (0 without a pool). */
   readonly inlineTasks: number;
   /**
@@ -55,7 +53,6 @@ export function inlineConverter(): Converter {
     },
     close: () => Promise.resolve(),
     largestInput: Number.POSITIVE_INFINITY,
-    threads: 0,
     inlineTasks: 0,
     capacity: 1,
     assist: () => false,
@@ -319,7 +316,6 @@ export async function poolConverter(threads: number, startAfterMs = 0, remaining
       await state.pool?.destroy();
     },
     largestInput: WORKER_LARGEST_INPUT,
-    threads,
     get inlineTasks() {
       return inlineTasks;
     },
