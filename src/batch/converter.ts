@@ -41,6 +41,11 @@ export interface Converter {
   readonly assisted: number;
 }
 
+/** `error` as an Error (a thrown value may be anything). */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 /** Conversions in the calling thread. */
 export function inlineConverter(): Converter {
   return {
@@ -48,7 +53,7 @@ export function inlineConverter(): Converter {
       try {
         return Promise.resolve(resultList(runTask(request)));
       } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return Promise.reject(asError(error));
       }
     },
     close: () => Promise.resolve(),
@@ -153,10 +158,6 @@ interface WaitingTask {
   request: TaskRequest;
   resolve(results: TaskResults): void;
   reject(error: Error): void;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
