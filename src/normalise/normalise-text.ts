@@ -75,31 +75,47 @@ function lowerUnit(unit: number): number {
   return lower;
 }
 
-/**
- * Words [a, aEnd) and [b, bEnd) of `text` equal ignoring case. `ascii` says both are plain ASCII
- * (then lower case keeps lengths, and characters compare in place).
- */
-function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number, ascii: boolean): boolean {
-  if (!ascii && a < aEnd && b < bEnd) {
-    // Lower-casing a word lower-cases each character on its own, except a capital sigma, whose
-    // form depends on the letter before it; the first character has none in the word.
-    const x = lowerUnit(text.charCodeAt(a));
-    const y = lowerUnit(text.charCodeAt(b));
-    if (x !== y && x !== 0xffff && y !== 0xffff) return false;
-  }
-  if (aEnd - a === bEnd - b) {
+/** Whether text[start, end) is plain ASCII. */
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Two ASCII units equal ignoring case (letters only fold). */
+function sameAsciiUnit(x: number, y: number): boolean {
+  const lx = x | 0x20;
+  return x === y || (lx === (y | 0x20) && lx >= 0x61 && lx <= 0x7a);
+}
+
+/** Words [a, aEnd) and [b, bEnd) of `text` equal ignoring case, as their lower-case copies compare. */
+function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  const length = aEnd - a;
+  if (length === bEnd - b) {
     let i = 0;
-    for (; a + i < aEnd; i++) {
+    for (; i < length; i++) {
       const x = text.charCodeAt(a + i);
       const y = text.charCodeAt(b + i);
       if (x === y) continue;
       if (x >= 0x80 || y >= 0x80) break;
-      const lx = x >= 0x41 && x <= 0x5a ? x | 0x20 : x;
-      const ly = y >= 0x41 && y <= 0x5a ? y | 0x20 : y;
-      if (lx !== ly) return false;
+      if (!sameAsciiUnit(x, y)) return false;
     }
-    if (a + i === aEnd) return true;
-  } else if (ascii) return false;
+    if (i === length) return true;
+  } else if (length === 0 || b === bEnd) return false; // lower case of a word is never empty
+  // Lower-casing a word lower-cases each character on its own, except a capital sigma, whose
+  // form depends on the letter before it; the first character has none in the word.
+  const x = text.charCodeAt(a);
+  const y = text.charCodeAt(b);
+  if (x !== y) {
+    if (x < 0x80 && y < 0x80) {
+      if (!sameAsciiUnit(x, y)) return false;
+    } else {
+      const lx = lowerUnit(x);
+      const ly = lowerUnit(y);
+      if (lx !== ly && lx !== 0xffff && ly !== 0xffff) return false;
+    }
+  }
+  // plain ASCII keeps its length in lower case
+  if (length !== bEnd - b && isAscii(text, a, aEnd) && isAscii(text, b, bEnd)) return false;
   // a character outside ASCII: as the full comparison does
   return text.slice(a, aEnd).toLowerCase() === text.slice(b, bEnd).toLowerCase();
 }
@@ -118,61 +134,49 @@ function bareEnd(text: string, start: number, end: number): number {
  * printed twice, `das das`, is common and no stutter.)
  */
 function firstRepeatedTriple(text: string): number {
-  // the word before the previous one, and the previous one
+  // the word before the previous one, and the previous one, with the lower case of its first
+  // unit (-1: empty word, 0xffff: not one unit)
   let aStart = -1;
   let aEnd = -1;
-  let aAscii = true;
   let bStart = -1;
   let bEnd = -1;
-  let bAscii = true;
+  let bFirst = -1;
   /** The words a and b are equal. */
   let pair = false;
-  let start = 0;
-  let ascii = true;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? text.charCodeAt(i) : 0x20;
-    if (code !== 0x20) {
-      if (code >= 0x80) ascii = false;
-      continue;
-    }
-    // a word [start, i): does it finish a triple, or make a pair with the one before?
-    // (plain ASCII words of different lengths differ)
+  for (let start = 0; start <= n; ) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = n;
+    // a word [start, end): does it finish a triple, or make a pair with the one before?
     if (pair) {
-      const both = ascii && aAscii;
-      if (sameWord(text, aStart, aEnd, start, i, both)) return aStart;
-      const bare = bareEnd(text, start, i);
-      if (bare < i && sameWord(text, aStart, aEnd, start, bare, both)) return aStart;
+      if (sameWord(text, aStart, aEnd, start, end)) return aStart;
+      const bare = bareEnd(text, start, end);
+      if (bare < end && sameWord(text, aStart, aEnd, start, bare)) return aStart;
     }
-    pair = bStart !== -1 && (i - start === bEnd - bStart || !(ascii && bAscii)) && sameWord(text, bStart, bEnd, start, i, ascii && bAscii);
+    // words whose first units differ in lower case differ (most neighbours do)
+    const first = start < end ? lowerUnit(text.charCodeAt(start)) : -1;
+    pair = bStart !== -1 && (first === bFirst || first === 0xffff || bFirst === 0xffff) && sameWord(text, bStart, bEnd, start, end);
     aStart = bStart;
     aEnd = bEnd;
-    aAscii = bAscii;
     bStart = start;
-    bEnd = i;
-    bAscii = ascii;
-    start = i + 1;
-    ascii = true;
+    bEnd = end;
+    bFirst = first;
+    start = end + 1;
   }
   return -1;
 }
 
 /**
  * Visit the space-separated words of `text` from offset `from` (a word start) in order: [start,
- * end) and whether the word is plain ASCII. Stops and returns true as soon as `visit` does.
+ * end). Stops and returns true as soon as `visit` does.
  */
-function eachWord(text: string, from: number, visit: (start: number, end: number, ascii: boolean) => boolean): boolean {
-  let start = from;
-  let ascii = true;
-  for (let i = from; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (code !== 0x20) {
-      if (code >= 0x80) ascii = false;
-      continue;
-    }
-    if (visit(start, i, ascii)) return true;
-    start = i + 1;
-    ascii = true;
+function eachWord(text: string, from: number, visit: (start: number, end: number) => boolean): boolean {
+  const n = text.length;
+  for (let start = from; start <= n; ) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = n;
+    if (visit(start, end)) return true;
+    start = end + 1;
   }
   return false;
 }
@@ -180,7 +184,6 @@ function eachWord(text: string, from: number, visit: (start: number, end: number
 /** Word boundaries for collapseStutters, shared between calls. */
 let wordStarts = new Int32Array(0);
 let wordEnds = new Int32Array(0);
-let wordAscii = new Uint8Array(0);
 /** Word buffers are kept between calls up to this many words. */
 const KEEP_WORDS = 65536;
 
@@ -198,23 +201,19 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
   if (wordStarts.length < room) {
     wordStarts = new Int32Array(room);
     wordEnds = new Int32Array(room);
-    wordAscii = new Uint8Array(room);
   }
   const starts = wordStarts;
   const ends = wordEnds;
-  const asciiOnly = wordAscii;
   let n = 0;
-  eachWord(text, first, (start, end, ascii) => {
+  eachWord(text, first, (start, end) => {
     starts[n] = start;
-    ends[n] = end;
-    asciiOnly[n++] = ascii ? 1 : 0;
+    ends[n++] = end;
     return false;
   });
   if (room > KEEP_WORDS) {
     // a very long text: let the buffers go after this call
     wordStarts = new Int32Array(0);
     wordEnds = new Int32Array(0);
-    wordAscii = new Uint8Array(0);
   }
   if (n < 3) return { text, repairs: [] };
   const repairs: Repair[] = [];
@@ -225,17 +224,17 @@ export function collapseStutters(text: string): { text: string; repairs: Repair[
     const s = starts[i]!;
     const e = ends[i]!;
     let j = i + 1;
-    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! === 1 && asciiOnly[j]! === 1)) {
+    if (j < n && sameWord(text, s, e, starts[j]!, ends[j]!)) {
       const token = text.slice(s, e);
       // Linked words (marked U+FDD0…U+FDD1 by normaliseBlocks) are never collapsed: in plain
       // text a `[word](url)` link is not a repeated word either.
       if (hasProperty(token, LETTER) && bareEnd(text, s, e) === e && !token.includes('\uFDD0') && !token.includes('\uFDD1')) {
-        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!, asciiOnly[i]! === 1 && asciiOnly[j]! === 1)) j++;
+        while (j < n && sameWord(text, s, e, starts[j]!, ends[j]!)) j++;
         // the last repeat may carry punctuation: `de de de de.`
         if (j < n && j - i >= 2) {
           const next = text.slice(starts[j]!, ends[j]!);
           const bare = bareEnd(text, starts[j]!, ends[j]!) - starts[j]!;
-          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare, asciiOnly[i]! === 1 && asciiOnly[j]! === 1) && j + 1 - i >= 3) {
+          if (bare < next.length && sameWord(text, s, e, starts[j]!, starts[j]! + bare) && j + 1 - i >= 3) {
             repairs.push({ kind: 'stutter', count: 1, detail: `"${token}" ×${j + 1 - i}` });
             parts.push(text.slice(copied, e), next.slice(bare));
             copied = ends[j]!;
