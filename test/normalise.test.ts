@@ -3,11 +3,12 @@
  * (normalising twice changes nothing).
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import { convertMarkdownLinks } from '../src/normalise/markdown-links.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
-import { collapseStutters, cpLength, normaliseText } from '../src/normalise/normalise-text.js';
+import { collapseStutters, cpLength, isCleanText, normaliseFully, normaliseText } from '../src/normalise/normalise-text.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -208,5 +209,61 @@ describe('normaliseBlocks diagnostics', () => {
     const second = normaliseBlocks(first.blocks);
     expect(second.blocks.map((b) => b.text)).toEqual(first.blocks.map((b) => b.text));
     expect(second.diagnostics).toEqual([]);
+  });
+});
+
+describe('the shortcut for clean text', () => {
+  /** Every BMP code unit but the space, whose place is checked by the word scan. */
+  const units = Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => c !== 0x20);
+  const clean = units.filter((c) => isCleanText(`a${String.fromCharCode(c)}b`));
+
+  it('covers the text of most blocks (Latin, Cyrillic, Arabic letters, dashes and quotes)', () => {
+    for (const text of ['Leeds, United Kingdom – Morning street library station.', 'Город совет «порт» мост', 'Straße, Fähre und Brücke: «on attend»', 'ماكرون الذي أكد طلب', '한국어 문장입니다']) {
+      expect(isCleanText(text)).toBe(true);
+    }
+    expect(clean.length).toBeGreaterThan(12_000);
+  });
+
+  it('takes only units that no clean-up changes, alone or next to each other', () => {
+    for (const c of clean) {
+      const ch = String.fromCharCode(c);
+      // assigned (no later Unicode version adds a mark there), stable under NFC, no mark, no conjoining jamo, no white space
+      expect(/\p{Cn}|\p{Cs}|\p{M}|\s/u.test(ch), `U+${c.toString(16)}`).toBe(false);
+      expect(ch.normalize('NFC'), `U+${c.toString(16)}`).toBe(ch);
+      expect(c >= 0x1100 && c <= 0x11ff, `U+${c.toString(16)}`).toBe(false);
+      expect(normaliseFully(`a${ch}b`), `U+${c.toString(16)}`).toEqual({ text: `a${ch}b`, repairs: [] });
+      expect(normaliseFully(ch), `U+${c.toString(16)}`).toEqual({ text: ch, repairs: [] });
+    }
+  });
+
+  it('takes no pair of letters that NFC would join or reorder', () => {
+    const letters = clean.filter((c) => c >= 0xc0 && c < 0x0800).map((c) => String.fromCharCode(c));
+    for (const x of letters) {
+      for (const y of letters) if ((x + y).normalize('NFC') !== x + y) expect.fail(`${x}${y}`);
+    }
+  });
+
+  /** Pieces of text that the clean-ups treat in every way: clean words, spaces, marks, jamo, stutters, markers. */
+  const piece = fc.constantFrom(
+    ...['de', 'De', 'DE', 'город', 'Город', 'ΟΔΟΣ', 'οδος', 'Οδος', 'İstanbul', 'i̇stanbul', 'Straße', 'STRASSE', 'من', 'إيران', 'Kiel', '.NET', ',5', '–', '«', '»', '한', 'x', 'X'],
+    ...[' ', ' ', ' ', ' ', '  ', '\t', '\u00A0', '\u202F', '\u3000', '\u2028', ' ,', ' .', ' ،', ' 。', '.', ',', '…'],
+    ...['e\u0301', '\u0301', '\u0308', 'A\u030A', '\u212B', '\u1112\u1161', '\u11AB', '\u1100', 'ア\u3099', '\u0958', '\u0387', '\u037E'],
+    ...['\u200B', '\u00AD', '\uFEFF', '\u0007', '\uFDD0', '\uFDD1', '\uFFFE', '\uD835\uDD38', '\uD835', '\u0130', '\u03A3', '\u03C2'],
+  );
+  const text = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+
+  it('gives what the full path gives, repairs included', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, keepLinkMarkers) => {
+        expect(normaliseText(s, { keepLinkMarkers })).toEqual(normaliseFully(s, { keepLinkMarkers }));
+        if (isCleanText(s)) expect(normaliseFully(s, { keepLinkMarkers })).toEqual({ text: s, repairs: [] });
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('leaves to the full path space runs, spaces at either end or before `,` `.`, and stutters', () => {
+    for (const s of ['a  b', ' a', 'a ', 'a , b', 'a .', 'de de de', 'de De DE.', '', '\u0301']) expect(isCleanText(s), JSON.stringify(s)).toBe(false);
+    for (const s of ['a, b', 'a. b', 'de de x', '.NET', 'x,5']) expect(isCleanText(s), JSON.stringify(s)).toBe(true);
   });
 });
