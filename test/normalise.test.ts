@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
+import type { InlineLink } from '../src/article/types.js';
 import { convertMarkdownLinks } from '../src/normalise/markdown-links.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
 import { collapseStutters, cpLength, isCleanText, normaliseFully, normaliseText } from '../src/normalise/normalise-text.js';
@@ -265,5 +266,64 @@ describe('the shortcut for clean text', () => {
   it('leaves to the full path space runs, spaces at either end or before `,` `.`, and stutters', () => {
     for (const s of ['a  b', ' a', 'a ', 'a , b', 'a .', 'de de de', 'de De DE.', '', '\u0301']) expect(isCleanText(s), JSON.stringify(s)).toBe(false);
     for (const s of ['a, b', 'a. b', 'de de x', '.NET', 'x,5']) expect(isCleanText(s), JSON.stringify(s)).toBe(true);
+  });
+});
+
+describe('links kept in place while normalising', () => {
+  /** The plain way, code point by code point: what normaliseBlocks must give for a block with links. */
+  function reference(text: string, links: readonly InlineLink[]): { text: string; links: InlineLink[] } {
+    const codePointIndex = (s: string, cp: number): number => {
+      let i = 0;
+      for (let n = 0; n < cp && i < s.length; n++) i += s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff && i + 1 < s.length ? 2 : 1;
+      return i;
+    };
+    const clean = text.replaceAll('\uFDD0', '').replaceAll('\uFDD1', '');
+    const sorted = [...links].sort((a, b) => a.start - b.start);
+    let marked = '';
+    let at = 0;
+    for (const link of sorted) {
+      const from = codePointIndex(clean, link.start);
+      if (from < at) continue;
+      const to = codePointIndex(clean, link.start + cpLength(link.text));
+      marked += `${clean.slice(at, from)}\uFDD0${clean.slice(from, to)}\uFDD1`;
+      at = to;
+    }
+    const normalised = normaliseText(marked + clean.slice(at), { keepLinkMarkers: true }).text;
+    const out: InlineLink[] = [];
+    let plain = '';
+    let cp = 0;
+    let openAt = -1;
+    let linkIndex = 0;
+    for (const ch of normalised) {
+      if (ch === '\uFDD0') openAt = cp;
+      else if (ch === '\uFDD1') {
+        const source = sorted[linkIndex++];
+        const linkText = [...plain].slice(openAt, cp).join('');
+        const lead = cpLength(linkText) - cpLength(linkText.trimStart());
+        if (source !== undefined && linkText.trim() !== '') out.push({ text: linkText.trim(), url: source.url, start: openAt + lead });
+        openAt = -1;
+      } else {
+        plain += ch;
+        cp++;
+      }
+    }
+    return { text: plain, links: out };
+  }
+
+  const piece = fc.constantFrom('de', 'Kiel', 'Город', ' ', ' ', '  ', ' ,', '.', '\u00A0', '\t', 'e\u0301', '\u200B', 'de de de', '»', '😀', '𝔸', '\uD835', '\uDD38', '\uFDD0', '\uFDD1');
+  const text = fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join(''));
+  const link = fc.record({ text: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')), url: fc.constantFrom('https://a.example', 'https://b.example'), start: fc.integer({ min: -1, max: 30 }) });
+
+  it('give what the plain way gives, with and without astral characters', () => {
+    fc.assert(
+      fc.property(text, fc.array(link, { maxLength: 4 }), (s, links) => {
+        const block: SourceBlock = { text: s, raw: s, line: 1, hint: 'paragraph', links };
+        const out = normaliseBlocks([block]).blocks[0]!;
+        const expected = reference(s, links);
+        expect(out.text).toBe(expected.text);
+        expect(out.links ?? []).toEqual(expected.links);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -13,52 +13,86 @@ import { cpLength, normaliseText, type Repair } from './normalise-text.js';
 const OPEN = '\uFDD0';
 const CLOSE = '\uFDD1';
 
-function codePointIndex(s: string, cp: number): number {
-  let i = 0;
-  for (let n = 0; n < cp && i < s.length; n++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+/**
+ * Walk `s` to code point `target` (a high surrogate and the unit after it count as one), not
+ * past the end: returns the unit and code point reached. The walk goes on from `unit`, `cp`, a
+ * place a walk from the start passes on its way there; from the start when `target` lies behind.
+ */
+function walkCodePoints(s: string, target: number, unit: number, cp: number): [number, number] {
+  if (!(target >= cp)) {
+    unit = 0;
+    cp = 0;
   }
-  return i;
+  for (; cp < target && unit < s.length; cp++) {
+    const c = s.charCodeAt(unit);
+    unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < s.length ? 2 : 1;
+  }
+  return [unit, cp];
 }
+
+/** A UTF-16 surrogate unit. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Normalise text that carries links, keeping each link on the same words. */
 function normaliseWithLinks(text: string, links: readonly InlineLink[]): { text: string; links: InlineLink[]; repairs: Repair[] } {
   // Drop our own markers from the input first, so they can only be ours below.
   const clean = text.replaceAll(OPEN, '').replaceAll(CLOSE, '');
+  const sorted = [...links].sort((a, b) => a.start - b.start);
   let marked = '';
   let at = 0;
-  for (const link of [...links].sort((a, b) => a.start - b.start)) {
-    const from = codePointIndex(clean, link.start);
+  // links come in order of their starts, so each walk to one goes on from the one before
+  let unit = 0;
+  let cp = 0;
+  for (const link of sorted) {
+    [unit, cp] = walkCodePoints(clean, link.start, unit, cp);
+    const from = unit;
     if (from < at) continue; // overlapping link: keep the first
-    const to = codePointIndex(clean, link.start + cpLength(link.text));
+    const [to] = walkCodePoints(clean, link.start + cpLength(link.text), unit, cp);
     marked += clean.slice(at, from) + OPEN + clean.slice(from, to) + CLOSE;
     at = to;
   }
   marked += clean.slice(at);
   const { text: normalised, repairs } = normaliseText(marked, { keepLinkMarkers: true });
   const out: InlineLink[] = [];
-  let plain = '';
-  let cp = 0;
-  let openAt = -1;
-  const urls = [...links].sort((a, b) => a.start - b.start);
   let linkIndex = 0;
+  /** The link that closes here: its text runs from code point `openAt` of the plain text. */
+  const close = (linkText: string, openAt: number): void => {
+    const source = sorted[linkIndex++];
+    const trimmed = linkText.trim();
+    const lead = cpLength(linkText) - cpLength(linkText.trimStart());
+    if (source !== undefined && trimmed !== '') out.push({ text: trimmed, url: source.url, start: openAt + lead });
+  };
+  let plain = '';
+  let openAt = -1;
+  if (!SURROGATE.test(normalised)) {
+    // one unit per code point: the plain text is copied between markers, and offsets are units
+    let copied = 0;
+    for (let i = 0; i < normalised.length; i++) {
+      const c = normalised.charCodeAt(i);
+      if (c !== 0xfdd0 && c !== 0xfdd1) continue;
+      plain += normalised.slice(copied, i);
+      copied = i + 1;
+      if (c === 0xfdd0) openAt = plain.length;
+      else {
+        close(plain.slice(openAt), openAt);
+        openAt = -1;
+      }
+    }
+    return { text: plain + normalised.slice(copied), links: out, repairs };
+  }
+  let cps = 0;
   for (const ch of normalised) {
     if (ch === OPEN) {
-      openAt = cp;
+      openAt = cps;
       continue;
     }
     if (ch === CLOSE) {
-      const source = urls[linkIndex++];
-      const linkText = [...plain].slice(openAt, cp).join('');
-      const trimmed = linkText.trim();
-      const lead = cpLength(linkText) - cpLength(linkText.trimStart());
-      if (source !== undefined && trimmed !== '') out.push({ text: trimmed, url: source.url, start: openAt + lead });
+      close([...plain].slice(openAt, cps).join(''), openAt);
       openAt = -1;
       continue;
     }
     plain += ch;
-    cp++;
+    cps++;
   }
   return { text: plain, links: out, repairs };
 }
