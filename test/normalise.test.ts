@@ -205,6 +205,16 @@ describe('normaliseBlocks diagnostics', () => {
     ]);
   });
 
+  it('leave the input blocks as they were, and drop an empty list of links', () => {
+    const blocks: SourceBlock[] = [line('Kiel und Hamburg', 1), line('a  b', 2), { ...line('Kiel', 3), links: [] }, { ...line('Kiel', 4), afterBlank: true }];
+    const before = structuredClone(blocks);
+    const out = normaliseBlocks(blocks);
+    expect(blocks).toEqual(before);
+    expect(out.blocks.map((b) => b.text)).toEqual(['Kiel und Hamburg', 'a b', 'Kiel', 'Kiel']);
+    expect(out.blocks.map((b) => 'links' in b)).toEqual([false, false, false, false]);
+    expect(out.blocks[3]).toEqual({ ...line('Kiel', 4), afterBlank: true });
+  });
+
   it('are idempotent over blocks: a second pass reports nothing', () => {
     const first = normaliseBlocks([line('Macron ، الذي من من من', 1), line('[a](https://a.example) , b', 2)]);
     const second = normaliseBlocks(first.blocks);

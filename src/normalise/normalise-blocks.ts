@@ -151,6 +151,12 @@ export function normaliseBlocks(blocks: readonly SourceBlock[]): { blocks: Sourc
         diagnostics.push(diagnostic('MARKDOWN_LINK_CONVERTED', `${converted.links.length} Markdown link(s) became plain text with the URL kept`, block.line));
       }
     }
+    if (text === block.text && links === undefined && !('links' in block)) {
+      // nothing changed: the block goes on as it is, as no stage changes a block it is given
+      // (a copy of each costs more than the rest of this loop on blocks of many shapes)
+      out.push(block);
+      continue;
+    }
     const next: SourceBlock = { ...block, text };
     if (links !== undefined && links.length > 0) next.links = links;
     else delete next.links;
