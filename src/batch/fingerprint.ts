@@ -11,9 +11,10 @@
  * instead of one per shingle and slot.
  */
 
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { Article } from '../index.js';
-import { LETTER, NUMBER, unicodeProperties } from '../util/unicode-props.js';
+import { LETTER, LITTLE_ENDIAN, MARK, NUMBER, unicodeProperties } from '../util/unicode-props.js';
 import type { Fingerprint } from './types.js';
 
 /** Signature length: 32 slots give a similarity estimate within about ±0.07 near 0.8. */
@@ -84,12 +85,126 @@ const KEEP_WORD_HASHES = 65536;
 const KEEP_WORD_UNITS = 131072;
 
 /**
+ * Per UTF-16 unit, what the simple path makes of it: 0 not looked up yet, NOT_SIMPLE, a space
+ * for a unit that separates words, or else the letter or digit it folds to.
+ */
+const SIMPLE_FOLD = new Uint16Array(0x10000);
+const NOT_SIMPLE = 1;
+const SEPARATOR = 0x20;
+
+/**
+ * The unit that the general path makes of `unit` wherever it stands (SEPARATOR when that is not a
+ * letter or digit), or NOT_SIMPLE when its neighbours can change it or it folds to more than one
+ * unit. NFKC leaves the edge before a character alone when the character's decomposition starts
+ * with one of combining class 0 that never comes second in a canonical composition: every
+ * character of another class is a mark, and besides marks only the Hangul medial vowel and final
+ * consonant jamo come second (and one astral vowel sign; surrogates are never simple). So NFKC of
+ * a text of such characters is the concatenation of theirs; and so is its lower case when no Σ is
+ * among them, the one character whose lower case depends on its neighbours (final sigma).
+ */
+function simpleFold(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return NOT_SIMPLE;
+  const ch = String.fromCharCode(unit);
+  const first = ch.normalize('NFKD').charCodeAt(0);
+  if ((first >= 0xd800 && first <= 0xdfff) || (first >= 0x1161 && first <= 0x1175) || (first >= 0x11a8 && first <= 0x11c2)) return NOT_SIMPLE;
+  if ((unicodeProperties(first) & MARK) !== 0) return NOT_SIMPLE;
+  const compatible = ch.normalize('NFKC');
+  const folded = compatible.toLowerCase();
+  let separators = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const f = folded.charCodeAt(i);
+    if (f >= 0xd800 && f <= 0xdfff) return NOT_SIMPLE;
+    if (!isLetterOrDigitUnit(f)) separators++;
+  }
+  // a character that folds to separators only (an ellipsis, a no-break space) is one separator
+  if (separators === folded.length) return SEPARATOR;
+  return compatible.length === 1 && compatible !== '\u03a3' && folded.length === 1 ? folded.charCodeAt(0) : NOT_SIMPLE;
+}
+
+/** SIMPLE_FOLD of `unit`, looked up and remembered. */
+function learnFold(unit: number): number {
+  const f = simpleFold(unit);
+  SIMPLE_FOLD[unit] = f;
+  return f;
+}
+
+/**
+ * The text being read by the simple path, as UTF-16 units (little-endian: Buffer writes them so),
+ * one more after the text for the space that ends its last word; kept between calls up to the
+ * size of the other shared buffers.
+ */
+let textUnits = new Uint16Array(8192);
+let textBytes = Buffer.from(textUnits.buffer);
+
+/**
+ * The comparison words of a text whose every unit folds on its own (see `simpleFold`), read from
+ * a copy of its units; null for any other text, and on big-endian machines.
+ */
+function simpleWords(input: string): ComparisonWords | null {
+  if (!LITTLE_ENDIAN) return null;
+  const length = input.length;
+  if (textUnits.length < length + 1) {
+    textUnits = new Uint16Array(length + 1);
+    textBytes = Buffer.from(textUnits.buffer);
+  }
+  textBytes.write(input, 0, 'utf16le');
+  const text = textUnits;
+  text[length] = SEPARATOR;
+  if (wordUnits.length < length) wordUnits = new Uint16Array(length);
+  if (wordHashes.length < (length >>> 1) + 1) wordHashes = new Uint32Array((length >>> 1) + 1);
+  const units = wordUnits;
+  const hashes = wordHashes;
+  const fold = SIMPLE_FOLD;
+  let n = 0;
+  let out = 0;
+  let i = 0;
+  // A run of separators, then a word read to its end in a tight loop: the word ends at a
+  // separator (the one after the text at the latest) or at a unit that is not simple.
+  while (i < length) {
+    let f = fold[text[i] as number] as number;
+    if (f === 0) f = learnFold(text[i] as number);
+    if (f === SEPARATOR) {
+      i++;
+      continue;
+    }
+    if (f === NOT_SIMPLE) return null;
+    if (n > 0) units[out++] = SEPARATOR;
+    let h = FNV_OFFSET;
+    for (;;) {
+      do {
+        units[out++] = f;
+        h = Math.imul(h ^ f, FNV_PRIME);
+        f = fold[text[++i] as number] as number;
+      } while (f > SEPARATOR);
+      if (f !== 0) break;
+      f = learnFold(text[i] as number);
+      if (f <= SEPARATOR) break;
+    }
+    hashes[n++] = h >>> 0;
+    if (f === NOT_SIMPLE) return null;
+    i++;
+  }
+  return { units: units.subarray(0, out), hashes: hashes.subarray(0, n) };
+}
+
+/**
  * The words of a text for comparison: lower case, compatibility forms folded (NFKC), split into
  * maximal runs of letters and digits (`\p{L}`, `\p{N}`); everything else separates. One pass:
  * each word is hashed as it is read and its units are copied into the joined text, a single
- * space before every word but the first.
+ * space before every word but the first. Most texts take the simple path, which folds unit by
+ * unit and gives the same words without folding the whole text first.
  */
 function comparisonWords(input: string): ComparisonWords {
+  return simpleWords(input) ?? generalWords(input);
+}
+
+/** Which path `comparisonWords` takes for a text (exposed for tests). */
+export function comparisonPath(input: string): 'simple' | 'general' {
+  return simpleWords(input) === null ? 'general' : 'simple';
+}
+
+/** The comparison words of any text: NFKC and lower case of the whole text, then the split. */
+function generalWords(input: string): ComparisonWords {
   const folded = input.normalize('NFKC').toLowerCase();
   const length = folded.length;
   // the joined text is never longer than the folded one
@@ -242,6 +357,10 @@ export function fingerprintText(input: string): Fingerprint {
   // A very long text grew the shared buffers: let them go rather than keep them for the whole batch.
   if (wordHashes.length > KEEP_WORD_HASHES) wordHashes = new Uint32Array(1024);
   if (wordUnits.length > KEEP_WORD_UNITS) wordUnits = new Uint16Array(8192);
+  if (textUnits.length > KEEP_WORD_UNITS) {
+    textUnits = new Uint16Array(8192);
+    textBytes = Buffer.from(textUnits.buffer);
+  }
   return { exact, minhash: hasDistinct(hashes, MIN_SHINGLES) ? minhash(hashes) : null };
 }
 

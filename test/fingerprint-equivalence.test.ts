@@ -1,0 +1,177 @@
+/**
+ * Fingerprints against their plain definition: NFKC and lower case of the whole text, words as
+ * maximal runs of letters and digits, SHA-256 of the joined words, FNV-1a of each token, word (or
+ * character) 3-shingles and a one-permutation MinHash computed the straightforward way. The
+ * module folds most texts unit by unit (the simple path) and computes the signature in one pass;
+ * both must give exactly these values. PROPERTY_RUNS sets the runs per property.
+ */
+
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { comparisonPath, fingerprintText, MINHASH_SLOTS, normaliseForComparison } from '../src/batch/fingerprint.js';
+
+const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 3000);
+
+function fnv(units: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < units.length; i++) h = Math.imul(h ^ units.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function fmix32(h: number): number {
+  let x = h >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+function rotl(x: number, by: number): number {
+  return ((x << by) | (x >>> (32 - by))) >>> 0;
+}
+
+/** The words of a text for comparison, by their definition. */
+function referenceWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/** The fingerprint by its definition, one step at a time. */
+function reference(text: string): { exact: string; minhash: number[] | null; normalised: string } {
+  const words = referenceWords(text);
+  const joined = words.join(' ');
+  const units = Uint16Array.from({ length: joined.length }, (_, i) => joined.charCodeAt(i));
+  const exact = createHash('sha256').update(new Uint8Array(units.buffer)).digest('hex').slice(0, 32);
+  const unspaced = words.length > 0 && joined.length / words.length > 10;
+  const tokens = unspaced ? [...joined.replaceAll(' ', '')].map(fnv) : words.map(fnv);
+  const shingles: number[] = [];
+  for (let i = 0; i + 3 <= tokens.length; i++) {
+    let h = 0;
+    for (let k = 0; k < 3; k++) h ^= rotl(tokens[i + k] as number, (k * 11) % 32);
+    shingles.push(fmix32(h));
+  }
+  if (new Set(shingles).size < 8) return { exact, minhash: null, normalised: joined };
+  const least = new Float64Array(MINHASH_SLOTS).fill(Infinity);
+  for (const h of shingles) {
+    const slot = h >>> 27;
+    if (h < (least[slot] as number)) least[slot] = h;
+  }
+  const signature: number[] = [];
+  for (let slot = 0; slot < MINHASH_SLOTS; slot++) {
+    let distance = 0;
+    while (least[(slot + distance) % MINHASH_SLOTS] === Infinity) distance++;
+    const value = least[(slot + distance) % MINHASH_SLOTS] as number;
+    signature.push(distance === 0 ? value : fmix32((value + Math.imul(distance, 0x9e3779b9)) >>> 0));
+  }
+  return { exact, minhash: signature, normalised: joined };
+}
+
+function actual(text: string): { exact: string; minhash: number[] | null; normalised: string } {
+  const fp = fingerprintText(text);
+  return { exact: fp.exact, minhash: fp.minhash === null ? null : [...fp.minhash], normalised: normaliseForComparison(text) };
+}
+
+/** Characters the simple path folds on its own: letters of several scripts, punctuation, compatibility forms. */
+const SIMPLE = [
+  ...'abcxyzABCXYZ0189 ', ' ', ' ', ' ', '\n', '\t', ...'.,;:!?-\'"()[]/', ...'éÉüÜßçÇñÑøØæÆåÅı',
+  ...'αβγδΑΒΓΔάέίόύώϊΐσςΩω', ...'абвгдАБВГДёЁїЇ', ...'中文字かなカナ', ...'가나다한국', ...'ابجשלום',
+  '\u00a0', '\u2009', '…', '‥', '’', '“', '”', '–', '—', '·', '²', '³', '¹', 'ª', 'º', 'µ', 'ſ', '\u212a', '\u2126', '\u212b',
+  'ẞ', 'Ａ', 'ｚ', '０', 'ｶ', '①', 'Ⅻ', 'ⅻ', '\u1100', '\u3131', '\u00b4', '\u02dc', '¨',
+];
+/** Characters that can change with their neighbours or fold to more than one unit: the general path. */
+const TRICKY = [
+  'Σ', '\u03f9', 'ΑΣ', 'ΣΑ', '\u0301', '\u0308', '\u0345', '\u0307', 'e\u0301', 'İ', 'ﬁ', '™', '½', 'ǅ', 'Ǆ', '\u1161', '\u11a8',
+  'ㅏ', 'ﾞ', '\u3099', '\u309a', '\u0bbe', '\u0dcf', '\ud83d\ude00', '\ud835\udc00', '\ud835\udeba', '\ud800', '\udc00', 'ŉ', 'ǰ',
+  '\u0f73', '\u0340', '\u0344',
+];
+
+/** Texts mostly of simple characters, with a tricky one now and then. */
+const mostlySimple = fc
+  .array(fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...SIMPLE) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY) }), { maxLength: 120 })
+  .map((chars) => chars.join(''));
+/** Article-like texts: words of simple characters repeated, so that most have a signature. */
+const wordy = fc
+  .array(fc.array(fc.constantFrom(...SIMPLE.filter((c) => c.trim() !== '')), { minLength: 1, maxLength: 6 }), { minLength: 8, maxLength: 60 })
+  .chain((words) => fc.array(fc.constantFrom(...words.map((w) => w.join(''))), { minLength: 10, maxLength: 80 }))
+  .map((words) => words.join(' '));
+
+describe('fingerprints follow their definition', () => {
+  it('on texts mostly of simple characters (most take the simple path)', () => {
+    let simple = 0;
+    fc.assert(
+      fc.property(mostlySimple, (text) => {
+        if (comparisonPath(text) === 'simple') simple++;
+        expect(actual(text)).toEqual(reference(text));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(simple).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('on word-like texts, with signatures', () => {
+    let signed = 0;
+    fc.assert(
+      fc.property(wordy, (text) => {
+        const fp = actual(text);
+        if (fp.minhash !== null) signed++;
+        expect(fp).toEqual(reference(text));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(signed).toBeGreaterThan(RUNS / 2);
+  });
+
+  it('on any text (the general path, mostly)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 })), (text) => {
+        expect(actual(text)).toEqual(reference(text));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('for every BMP unit, alone and between letters of several scripts', () => {
+    const contexts: [string, string][] = [['', ''], ['e', 'e'], ['Α', 'α'], ['一 ', ' z'], ['가', '가'], ['ᄀ', '']];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit);
+      for (const [before, after] of contexts) {
+        const text = before + c + after;
+        const got = normaliseForComparison(text);
+        const want = referenceWords(text).join(' ');
+        if (got !== want) expect({ unit: unit.toString(16), text, got }).toEqual({ unit: unit.toString(16), text, got: want });
+      }
+    }
+  });
+
+  it('a character of the simple path never starts with one that composes with the character before it, and is not Σ', () => {
+    // the second (and later) characters of every canonical decomposition: those that can compose with a character before them
+    const seconds = new Set<number>();
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      const d = c.normalize('NFD');
+      if (d !== c) for (const part of [...d].slice(1)) seconds.add(part.codePointAt(0) as number);
+    }
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit);
+      if (comparisonPath(c) !== 'simple') continue;
+      expect(seconds.has(c.normalize('NFKD').codePointAt(0) as number)).toBe(false);
+      expect(c.normalize('NFKC').includes('Σ')).toBe(false);
+    }
+  });
+
+  it('long texts, over the shared buffers', () => {
+    const text = 'Der Hafen erhält neue Kräne – “ﬁnal” … '.repeat(20_000);
+    expect(actual(text)).toEqual(reference(text));
+    const simple = 'Der Hafen erhält neue Kräne, sagt Ωmega … '.repeat(20_000);
+    expect(comparisonPath(simple)).toBe('simple');
+    expect(actual(simple)).toEqual(reference(simple));
+    expect(actual('kurz')).toEqual(reference('kurz'));
+  });
+});
