@@ -23,10 +23,8 @@ export const MINHASH_SLOTS = 32;
 const SLOT_BITS = 5;
 /** Fewer shingles than this and the text is too short for a meaningful near-duplicate test. */
 const MIN_SHINGLES = 8;
-/** Words per shingle. */
-const WORD_SHINGLE = 3;
-/** Characters per shingle for scripts written without spaces. */
-const CHAR_SHINGLE = 3;
+/** Tokens per shingle: words, or characters for scripts written without spaces (`shingleHash` mixes three). */
+const SHINGLE = 3;
 /** Average token length above which the text is taken to be written without spaces. */
 const UNSPACED_TOKEN_LENGTH = 10;
 const FNV_OFFSET = 0x811c9dc5;
@@ -290,60 +288,54 @@ function rotl(x: number, by: number): number {
   return ((x << by) | (x >>> (32 - by))) >>> 0;
 }
 
-/**
- * Shingle hashes of a token sequence (repeats kept: they do not change a MinHash): each
- * shingle's hash mixes its tokens' hashes in order.
- */
-function shingleHashes(tokenHashes: Uint32Array, size: number): Uint32Array {
-  const count = Math.max(0, tokenHashes.length - size + 1);
-  const hashes = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0;
-    for (let k = 0; k < size; k++) h ^= rotl(tokenHashes[i + k] as number, (k * 11) % 32);
-    hashes[i] = fmix32(h);
-  }
-  return hashes;
+/** The hash of a shingle of three tokens: it mixes its tokens' hashes in order. */
+function shingleHash(first: number, second: number, third: number): number {
+  return fmix32(first ^ rotl(second, 11) ^ rotl(third, 22));
 }
 
-/** True when `hashes` holds at least `n` different values. */
-function hasDistinct(hashes: Uint32Array, n: number): boolean {
-  const seen: number[] = [];
-  for (let i = 0; i < hashes.length && seen.length < n; i++) {
-    const h = hashes[i] as number;
-    if (!seen.includes(h)) seen.push(h);
-  }
-  return seen.length >= n;
-}
+/** Each slot's least hash so far (shared between calls; a slot counts only when marked filled). */
+const slotLeast = new Uint32Array(MINHASH_SLOTS);
+/** The first different shingle hashes of a text, up to MIN_SHINGLES (shared between calls). */
+const firstDistinct = new Uint32Array(MIN_SHINGLES);
 
 /**
- * One-permutation MinHash signature of a set (or a list with repeats) of well-mixed 32-bit
- * shingle hashes; `null` when there are none.
+ * The signature of the slots in `slotLeast` whose bits are set in `filled` (at least one): each
+ * empty slot borrows from the next filled one to its right, mixed with the distance.
  */
-export function minhash(hashes: ArrayLike<number>): Uint32Array | null {
-  const least = new Float64Array(MINHASH_SLOTS).fill(Infinity);
-  for (let i = 0; i < hashes.length; i++) {
-    const h = (hashes[i] as number) >>> 0;
-    const slot = h >>> (32 - SLOT_BITS);
-    if (h < (least[slot] as number)) least[slot] = h;
-  }
+function slotSignature(filled: number): Uint32Array {
   const signature = new Uint32Array(MINHASH_SLOTS);
-  let filled = 0;
   for (let slot = 0; slot < MINHASH_SLOTS; slot++) {
-    if (least[slot] !== Infinity) {
-      signature[slot] = least[slot] as number;
-      filled++;
-    }
-  }
-  if (filled === 0) return null;
-  if (filled < MINHASH_SLOTS) {
-    for (let slot = 0; slot < MINHASH_SLOTS; slot++) {
-      if (least[slot] !== Infinity) continue;
-      let distance = 1;
-      while (least[(slot + distance) % MINHASH_SLOTS] === Infinity) distance++;
-      signature[slot] = fmix32(((least[(slot + distance) % MINHASH_SLOTS] as number) + Math.imul(distance, 0x9e3779b9)) >>> 0);
-    }
+    let distance = 0;
+    while (((filled >>> ((slot + distance) % MINHASH_SLOTS)) & 1) === 0) distance++;
+    const least = slotLeast[(slot + distance) % MINHASH_SLOTS] as number;
+    signature[slot] = distance === 0 ? least : fmix32((least + Math.imul(distance, 0x9e3779b9)) >>> 0);
   }
   return signature;
+}
+
+/**
+ * The MinHash signature of the shingles of a token sequence (repeats kept: they do not change a
+ * MinHash), in one pass that keeps nothing but the slots; `null` when fewer than MIN_SHINGLES of
+ * the shingles are different.
+ */
+function shingleMinhash(tokens: Uint32Array): Uint32Array | null {
+  slotLeast.fill(0xffffffff);
+  const least = slotLeast;
+  const seen = firstDistinct;
+  let filled = 0;
+  let distinct = 0;
+  for (let i = 0; i + SHINGLE <= tokens.length; i++) {
+    const h = shingleHash(tokens[i] as number, tokens[i + 1] as number, tokens[i + 2] as number);
+    const slot = h >>> (32 - SLOT_BITS);
+    if (h < (least[slot] as number)) least[slot] = h;
+    filled |= 1 << slot;
+    if (distinct < MIN_SHINGLES) {
+      let k = 0;
+      while (k < distinct && seen[k] !== h) k++;
+      if (k === distinct) seen[distinct++] = h;
+    }
+  }
+  return distinct < MIN_SHINGLES ? null : slotSignature(filled);
 }
 
 /** The fingerprint of a text (exposed for tests); `fingerprintArticle` is the usual entry. */
@@ -353,7 +345,7 @@ export function fingerprintText(input: string): Fingerprint {
   // the exact hash is taken over the joined words' UTF-16 code units (in the platform's byte order)
   const exact = createHash('sha256').update(new Uint8Array(normalised.buffer, normalised.byteOffset, normalised.byteLength)).digest('hex').slice(0, 32);
   const unspaced = words.hashes.length > 0 && normalised.length / words.hashes.length > UNSPACED_TOKEN_LENGTH;
-  const hashes = unspaced ? shingleHashes(characterHashes(normalised), CHAR_SHINGLE) : shingleHashes(words.hashes, WORD_SHINGLE);
+  const signature = shingleMinhash(unspaced ? characterHashes(normalised) : words.hashes);
   // A very long text grew the shared buffers: let them go rather than keep them for the whole batch.
   if (wordHashes.length > KEEP_WORD_HASHES) wordHashes = new Uint32Array(1024);
   if (wordUnits.length > KEEP_WORD_UNITS) wordUnits = new Uint16Array(8192);
@@ -361,7 +353,7 @@ export function fingerprintText(input: string): Fingerprint {
     textUnits = new Uint16Array(8192);
     textBytes = Buffer.from(textUnits.buffer);
   }
-  return { exact, minhash: hasDistinct(hashes, MIN_SHINGLES) ? minhash(hashes) : null };
+  return { exact, minhash: signature };
 }
 
 /** The fingerprint of an article's title and body. */
