@@ -12,7 +12,7 @@
  */
 
 import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Article } from '../index.js';
 import { LETTER, LITTLE_ENDIAN, MARK, NUMBER, unicodeProperties } from '../util/unicode-props.js';
 import type { Fingerprint } from './types.js';
@@ -338,12 +338,17 @@ function shingleMinhash(tokens: Uint32Array): Uint32Array | null {
   return distinct < MIN_SHINGLES ? null : slotSignature(filled);
 }
 
+/** SHA-256 of some bytes in hex: one call to `crypto.hash` where Node has it (20.12 and later), a Hash object before. */
+function sha256Hex(bytes: Uint8Array): string {
+  return typeof crypto.hash === 'function' ? crypto.hash('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
 /** The fingerprint of a text (exposed for tests); `fingerprintArticle` is the usual entry. */
 export function fingerprintText(input: string): Fingerprint {
   const words = comparisonWords(input);
   const normalised = words.units;
   // the exact hash is taken over the joined words' UTF-16 code units (in the platform's byte order)
-  const exact = createHash('sha256').update(new Uint8Array(normalised.buffer, normalised.byteOffset, normalised.byteLength)).digest('hex').slice(0, 32);
+  const exact = sha256Hex(new Uint8Array(normalised.buffer, normalised.byteOffset, normalised.byteLength)).slice(0, 32);
   const unspaced = words.hashes.length > 0 && normalised.length / words.hashes.length > UNSPACED_TOKEN_LENGTH;
   const signature = shingleMinhash(unspaced ? characterHashes(normalised) : words.hashes);
   // A very long text grew the shared buffers: let them go rather than keep them for the whole batch.
