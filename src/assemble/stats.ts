@@ -80,10 +80,65 @@ interface TextCounts {
 }
 
 /**
+ * Per BMP unit: its flags with KNOWN set once looked up (0 = not yet); a high surrogate has HIGH
+ * instead, as the flags of a pair are those of its code point.
+ */
+const UNIT_FLAGS = new Uint8Array(0x10000);
+const KNOWN = 16;
+const HIGH = 32;
+
+/** UNIT_FLAGS of `unit`, looked up and remembered. */
+function learnFlags(unit: number): number {
+  const flags = (unit >= 0xd800 && unit <= 0xdbff ? HIGH : FLAGS.unit(unit)) | KNOWN;
+  UNIT_FLAGS[unit] = flags;
+  return flags;
+}
+
+/**
+ * The counts of a text without characters of unspaced scripts (null for any other text): there
+ * a token is a word when it has a letter or digit, so a word starts at every letter or digit
+ * after white space (or the start) with no letter or digit between. No branch depends on the
+ * characters but the rare ones (not looked up yet, surrogates, unspaced scripts).
+ */
+function countSpaced(text: string): TextCounts | null {
+  const n = text.length;
+  const table = UNIT_FLAGS;
+  let words = 0;
+  let pairs = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const unit = text.charCodeAt(i);
+    let flags = table[unit] as number;
+    if (flags === 0) flags = learnFlags(unit);
+    if (flags >= HIGH) {
+      const cp = pairAt(text, i);
+      if (cp === -1) flags = 0;
+      else {
+        flags = FLAGS.codePoint(cp);
+        i++;
+        pairs++;
+      }
+    }
+    if ((flags & UNSPACED) !== 0) return null;
+    // `seen`: a letter or digit since the last white space (WORDISH is bit 1)
+    const wordish = (flags >>> 1) & 1;
+    words += wordish & (seen ^ 1);
+    seen = (seen | wordish) & ((flags & SPACE) ^ 1);
+  }
+  return { words, characters: n - pairs, unspaced: 0 };
+}
+
+/**
  * One pass over `text`: words (white-space-separated tokens with a letter or digit; dictionary
  * segments within tokens of unspaced scripts), code points and Chinese/Japanese characters.
+ * Texts without unspaced scripts take the quicker `countSpaced`.
  */
 function countText(text: string): TextCounts {
+  return countSpaced(text) ?? countAny(text);
+}
+
+/** `countText` of any text. */
+function countAny(text: string): TextCounts {
   let words = 0;
   let characters = 0;
   let unspaced = 0;
