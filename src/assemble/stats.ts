@@ -2,9 +2,10 @@
  * Body statistics: words, characters, paragraphs and an estimated reading time per language.
  */
 
+import { Buffer } from 'node:buffer';
 import type { ArticleStats } from '../article/types.js';
 import { CharFlags, pairAt } from '../util/char-flags.js';
-import { HAN_KANA, LETTER, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
+import { HAN_KANA, LETTER, LITTLE_ENDIAN, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
 
 /**
  * Reading rates, from the International Reading Speed Texts (IReST; Trauzettel-Klosinski & Dietz,
@@ -95,19 +96,35 @@ function learnFlags(unit: number): number {
 }
 
 /**
- * The counts of a text without characters of unspaced scripts (null for any other text): there
- * a token is a word when it has a letter or digit, so a word starts at every letter or digit
- * after white space (or the start) with no letter or digit between. No branch depends on the
- * characters but the rare ones (not looked up yet, surrogates, unspaced scripts).
+ * The text being counted as UTF-16 units (little-endian: Buffer writes them so; typed array reads
+ * are cheaper than `charCodeAt`), shared between calls; one that grew past KEEP_UNITS is let go.
+ */
+let textUnits = new Uint16Array(4096);
+let textBytes = Buffer.from(textUnits.buffer);
+const KEEP_UNITS = 65536;
+
+/**
+ * The counts of a text without characters of unspaced scripts (null for any other text, and on
+ * big-endian machines): there a token is a word when it has a letter or digit, so a word starts
+ * at every letter or digit after white space (or the start) with no letter or digit between. No
+ * branch depends on the characters but the rare ones (not looked up yet, surrogates, unspaced
+ * scripts).
  */
 function countSpaced(text: string): TextCounts | null {
+  if (!LITTLE_ENDIAN) return null;
   const n = text.length;
+  if (textUnits.length < n || textUnits.length > KEEP_UNITS) {
+    textUnits = new Uint16Array(Math.max(n, 4096));
+    textBytes = Buffer.from(textUnits.buffer);
+  }
+  textBytes.write(text, 0, 'utf16le');
+  const units = textUnits;
   const table = UNIT_FLAGS;
   let words = 0;
   let pairs = 0;
   let seen = 0;
   for (let i = 0; i < n; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = units[i] as number;
     let flags = table[unit] as number;
     if (flags === 0) flags = learnFlags(unit);
     if (flags >= HIGH) {
