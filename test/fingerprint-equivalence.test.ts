@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparisonPath, fingerprintText, MINHASH_SLOTS, normaliseForComparison } from '../src/batch/fingerprint.js';
+import { generalPathStretches, fingerprintText, MINHASH_SLOTS, normaliseForComparison } from '../src/batch/fingerprint.js';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 3000);
 
@@ -102,16 +102,63 @@ const wordy = fc
   .map((words) => words.join(' '));
 
 describe('fingerprints follow their definition', () => {
-  it('on texts mostly of simple characters (most take the simple path)', () => {
+  it('on texts mostly of simple characters (some with stretches for the general path)', () => {
     let simple = 0;
+    let stretches = 0;
     fc.assert(
       fc.property(mostlySimple, (text) => {
-        if (comparisonPath(text) === 'simple') simple++;
+        const n = generalPathStretches(text);
+        if (n === 0) simple++;
+        else if (n > 0) stretches++;
         expect(actual(text)).toEqual(reference(text));
       }),
       { numRuns: RUNS },
     );
     expect(simple).toBeGreaterThan(RUNS / 4);
+    expect(stretches).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('on texts with many units that are not simple (the general path takes the rest after a while)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(wordy, mostlySimple, fc.constantFrom(...TRICKY)), { minLength: 1, maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        expect(actual(text)).toEqual(reference(text));
+      }),
+      { numRuns: Math.ceil(RUNS / 10) },
+    );
+    const text = Array.from({ length: 40 }, (_, i) => `Wort ΑΣ ${i} kein Σ, 😀 İstanbul`).join('\n');
+    expect(generalPathStretches(text)).toBe(17);
+    expect(actual(text)).toEqual(reference(text));
+  });
+
+  it('final sigma and other tricky units next to every kind of neighbour', () => {
+    const sides = ['', 'Α', 'a', '1', 'ΑΑ'];
+    const between = ['', '.', "'", ':', '\u00ad', '\u0301', ' ', '\n', '\t', '-', ',', '\u00a0', '…'];
+    for (const tricky of ['Σ', 'ΣΑ', '\u03f9', 'İ', '😀', '\u0301', 'ﬁ']) {
+      for (const before of sides) {
+        for (const left of between) {
+          for (const right of between) {
+            for (const after of sides) {
+              const text = `x ${before}${left}${tricky}${right}${after} y`;
+              const got = normaliseForComparison(text);
+              const want = referenceWords(text).join(' ');
+              if (got !== want) expect({ text, got }).toEqual({ text, got: want });
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('stretches whose folded text is much longer than the text', () => {
+    // a long text first, so that the shared buffers start small again
+    fingerprintText('x'.repeat(300_000));
+    const long = `${'\ufdfa'.repeat(30_000)} ${'word '.repeat(30_000)}`;
+    expect(actual(long)).toEqual(reference(long));
+
+    const text = `${'\ufdfa'.repeat(3000)} `.repeat(10) + 'word and more words '.repeat(10_000) + `${'\ufdfa'.repeat(2000)} end`;
+    expect(generalPathStretches(text)).toBe(11);
+    expect(actual(text)).toEqual(reference(text));
   });
 
   it('on word-like texts, with signatures', () => {
@@ -149,18 +196,29 @@ describe('fingerprints follow their definition', () => {
     }
   });
 
-  it('a character of the simple path never starts with one that composes with the character before it, and is not Σ', () => {
+  it('a character of the simple path never starts with one that composes with the character before it, and is not Σ; white space composes with nothing', () => {
     // the second (and later) characters of every canonical decomposition: those that can compose with a character before them
     const seconds = new Set<number>();
+    const decomposedWithWhite: number[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const c = String.fromCodePoint(cp);
       const d = c.normalize('NFD');
-      if (d !== c) for (const part of [...d].slice(1)) seconds.add(part.codePointAt(0) as number);
+      if (d === c) continue;
+      for (const part of [...d].slice(1)) seconds.add(part.codePointAt(0) as number);
+      if (/[\t-\r ]/.test(d)) decomposedWithWhite.push(cp);
     }
+    // white space, which bounds the stretches given to the general path, composes with nothing
+    // and neither is cased nor ignored by case mapping
+    const white = ['\t', '\n', '\v', '\f', '\r', ' '];
+    for (const w of white) {
+      expect(seconds.has(w.codePointAt(0) as number)).toBe(false);
+      expect(/[\p{Cased}\p{Case_Ignorable}]/u.test(w)).toBe(false);
+    }
+    expect(decomposedWithWhite).toEqual([]);
     for (let unit = 0; unit < 0x10000; unit++) {
       const c = String.fromCharCode(unit);
-      if (comparisonPath(c) !== 'simple') continue;
+      if (generalPathStretches(c) !== 0) continue;
       expect(seconds.has(c.normalize('NFKD').codePointAt(0) as number)).toBe(false);
       expect(c.normalize('NFKC').includes('Σ')).toBe(false);
     }
@@ -170,7 +228,7 @@ describe('fingerprints follow their definition', () => {
     const text = 'Der Hafen erhält neue Kräne – “ﬁnal” … '.repeat(20_000);
     expect(actual(text)).toEqual(reference(text));
     const simple = 'Der Hafen erhält neue Kräne, sagt Ωmega … '.repeat(20_000);
-    expect(comparisonPath(simple)).toBe('simple');
+    expect(generalPathStretches(simple)).toBe(0);
     expect(actual(simple)).toEqual(reference(simple));
     expect(actual('kurz')).toEqual(reference('kurz'));
   });

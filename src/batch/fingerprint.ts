@@ -82,13 +82,28 @@ let wordUnits = new Uint16Array(8192);
 const KEEP_WORD_HASHES = 65536;
 const KEEP_WORD_UNITS = 131072;
 
+/** Makes the shared buffers hold at least `units` units and `words` hashes, keeping what they hold. */
+function reserve(units: number, words: number): void {
+  if (wordUnits.length < units) {
+    const grown = new Uint16Array(Math.max(units, 2 * wordUnits.length));
+    grown.set(wordUnits);
+    wordUnits = grown;
+  }
+  if (wordHashes.length < words) {
+    const grown = new Uint32Array(Math.max(words, 2 * wordHashes.length));
+    grown.set(wordHashes);
+    wordHashes = grown;
+  }
+}
+
 /**
- * Per UTF-16 unit, what the simple path makes of it: 0 not looked up yet, NOT_SIMPLE, a space
- * for a unit that separates words, or else the letter or digit it folds to.
+ * Per UTF-16 unit, what the simple path makes of it: 0 not looked up yet, NOT_SIMPLE, SEPARATOR
+ * for a unit that separates words, or else the letter or digit it folds to (all of which are
+ * above SEPARATOR).
  */
 const SIMPLE_FOLD = new Uint16Array(0x10000);
 const NOT_SIMPLE = 1;
-const SEPARATOR = 0x20;
+const SEPARATOR = 2;
 
 /**
  * The unit that the general path makes of `unit` wherever it stands (SEPARATOR when that is not a
@@ -134,9 +149,18 @@ function learnFold(unit: number): number {
 let textUnits = new Uint16Array(8192);
 let textBytes = Buffer.from(textUnits.buffer);
 
+/** Stretches of one text given to the general path, at most; then the general path takes the rest. */
+const MAX_GENERAL_STRETCHES = 16;
+/** Stretches the last call of `simpleWords` gave to the general path (for tests). */
+let generalStretches = 0;
+
 /**
- * The comparison words of a text whose every unit folds on its own (see `simpleFold`), read from
- * a copy of its units; null for any other text, and on big-endian machines.
+ * The comparison words of a text, folded unit by unit (see `simpleFold`) from a copy of its units;
+ * null on big-endian machines. Around a unit that is not simple, the general path reads the
+ * stretch from the white space before it to the white space after it, and its words replace
+ * those read since that first white space: no character composes with white space, and white
+ * space is neither cased nor ignored by case mapping, so it also ends the context of a final
+ * sigma. The words of the stretch are those the whole text has there.
  */
 function simpleWords(input: string): ComparisonWords | null {
   if (!LITTLE_ENDIAN) return null;
@@ -147,71 +171,111 @@ function simpleWords(input: string): ComparisonWords | null {
   }
   textBytes.write(input, 0, 'utf16le');
   const text = textUnits;
-  text[length] = SEPARATOR;
-  if (wordUnits.length < length) wordUnits = new Uint16Array(length);
-  if (wordHashes.length < (length >>> 1) + 1) wordHashes = new Uint32Array((length >>> 1) + 1);
-  const units = wordUnits;
-  const hashes = wordHashes;
+  text[length] = 0x20;
+  // the joined text is never longer than the simple part of the text (the general path reserves for its stretches)
+  reserve(length, (length >>> 1) + 1);
   const fold = SIMPLE_FOLD;
   let n = 0;
   let out = 0;
   let i = 0;
-  // A run of separators, then a word read to its end in a tight loop: the word ends at a
-  // separator (the one after the text at the latest) or at a unit that is not simple.
+  let stretches = 0;
   while (i < length) {
-    let f = fold[text[i] as number] as number;
-    if (f === 0) f = learnFold(text[i] as number);
-    if (f === SEPARATOR) {
+    // the shared buffers again after a stretch, which may have grown them
+    const units = wordUnits;
+    const hashes = wordHashes;
+    // A run of separators, then a word read to its end in a tight loop: the word ends at a
+    // separator (the space after the text at the latest) or at a unit that is not simple.
+    while (i < length) {
+      let f = fold[text[i] as number] as number;
+      if (f === 0) f = learnFold(text[i] as number);
+      if (f === SEPARATOR) {
+        i++;
+        continue;
+      }
+      if (f === NOT_SIMPLE) break;
+      if (n > 0) units[out++] = 0x20;
+      let h = FNV_OFFSET;
+      for (;;) {
+        do {
+          units[out++] = f;
+          h = Math.imul(h ^ f, FNV_PRIME);
+          f = fold[text[++i] as number] as number;
+        } while (f > SEPARATOR);
+        if (f !== 0) break;
+        f = learnFold(text[i] as number);
+        if (f <= SEPARATOR) break;
+      }
+      if (f === NOT_SIMPLE) break;
+      hashes[n++] = h >>> 0;
       i++;
-      continue;
     }
-    if (f === NOT_SIMPLE) return null;
-    if (n > 0) units[out++] = SEPARATOR;
-    let h = FNV_OFFSET;
-    for (;;) {
-      do {
-        units[out++] = f;
-        h = Math.imul(h ^ f, FNV_PRIME);
-        f = fold[text[++i] as number] as number;
-      } while (f > SEPARATOR);
-      if (f !== 0) break;
-      f = learnFold(text[i] as number);
-      if (f <= SEPARATOR) break;
+    if (i >= length) break;
+    // Not simple at i: the general path reads from the last white space before it (after the
+    // last stretch, which ended at white space) to the next one after it, or to the end after
+    // too many stretches. The words read since that white space, the last one perhaps
+    // unfinished, are taken back first.
+    let start = i;
+    while (start > 0 && !isSpaceUnit(text[start - 1] as number)) start--;
+    let taken = 0;
+    for (let k = start; k < i; k++) if ((fold[text[k] as number] as number) > SEPARATOR && (k === start || fold[text[k - 1] as number] === SEPARATOR)) taken++;
+    const unfinished = i > start && (fold[text[i - 1] as number] as number) > SEPARATOR;
+    n -= unfinished ? taken - 1 : taken;
+    for (let w = 0; w < taken; w++) {
+      while (out > 0 && units[out - 1] !== 0x20) out--;
+      if (out > 0) out--;
     }
-    hashes[n++] = h >>> 0;
-    if (f === NOT_SIMPLE) return null;
-    i++;
+    let end = i + 1;
+    if (++stretches > MAX_GENERAL_STRETCHES) end = length;
+    else while (!isSpaceUnit(text[end] as number)) end++;
+    [out, n] = appendGeneralWords(input.slice(start, end), out, n);
+    reserve(out + length - end + 1, n + ((length - end) >>> 1) + 1);
+    i = end;
   }
-  return { units: units.subarray(0, out), hashes: hashes.subarray(0, n) };
+  generalStretches = stretches;
+  return { units: wordUnits.subarray(0, out), hashes: wordHashes.subarray(0, n) };
+}
+
+/** True for U+0009 to U+000D and U+0020. */
+function isSpaceUnit(unit: number): boolean {
+  return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
 }
 
 /**
  * The words of a text for comparison: lower case, compatibility forms folded (NFKC), split into
  * maximal runs of letters and digits (`\p{L}`, `\p{N}`); everything else separates. One pass:
  * each word is hashed as it is read and its units are copied into the joined text, a single
- * space before every word but the first. Most texts take the simple path, which folds unit by
- * unit and gives the same words without folding the whole text first.
+ * space before every word but the first. The simple path folds unit by unit and gives the same
+ * words without folding the whole text first, handing only the stretches around units it cannot
+ * fold on their own to the general path.
  */
 function comparisonWords(input: string): ComparisonWords {
   return simpleWords(input) ?? generalWords(input);
 }
 
-/** Which path `comparisonWords` takes for a text (exposed for tests). */
-export function comparisonPath(input: string): 'simple' | 'general' {
-  return simpleWords(input) === null ? 'general' : 'simple';
+/** How many stretches of a text the general path reads (exposed for tests; -1 when it reads the whole text). */
+export function generalPathStretches(input: string): number {
+  return simpleWords(input) === null ? -1 : generalStretches;
 }
 
 /** The comparison words of any text: NFKC and lower case of the whole text, then the split. */
 function generalWords(input: string): ComparisonWords {
+  const [out, n] = appendGeneralWords(input, 0, 0);
+  return { units: wordUnits.subarray(0, out), hashes: wordHashes.subarray(0, n) };
+}
+
+/**
+ * Folds `input` (NFKC and lower case of all of it) and appends its words to the shared buffers
+ * after `start` units and `startWords` words; returns the units and words they then hold.
+ */
+function appendGeneralWords(input: string, start: number, startWords: number): [number, number] {
   const folded = input.normalize('NFKC').toLowerCase();
   const length = folded.length;
-  // the joined text is never longer than the folded one
-  if (wordUnits.length < length) wordUnits = new Uint16Array(length);
-  if (wordHashes.length < (length >>> 1) + 1) wordHashes = new Uint32Array((length >>> 1) + 1);
+  // the joined words are never longer than the folded text (and a space before them)
+  reserve(start + length + 1, startWords + (length >>> 1) + 1);
   const units = wordUnits;
   const hashes = wordHashes;
-  let n = 0;
-  let out = 0;
+  let n = startWords;
+  let out = start;
   let h = FNV_OFFSET;
   let inWord = false;
   // One step past the end reads as a space: a text ending in a word ends it on the same path as
@@ -248,7 +312,7 @@ function generalWords(input: string): ComparisonWords {
       hashes[n++] = h >>> 0;
     }
   }
-  return { units: units.subarray(0, out), hashes: hashes.subarray(0, n) };
+  return [out, n];
 }
 
 /** A string of UTF-16 code units (in slices: `String.fromCharCode` takes a bounded number of arguments). */
