@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
 import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
+import { foldUnit, UNFOLDED } from '../src/fullpage/char-class.js';
 import { lineFeatures } from '../src/fullpage/line-features.js';
 import {
   COMMENT_HEADERS,
@@ -480,6 +481,37 @@ describe('building blocks', () => {
       { numRuns: 3000 },
     );
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (line) => furniturePhrase(line) === reference(line)));
+  });
+
+  it('folds a unit alone only where its neighbours cannot change its NFKC lower-case form', () => {
+    // The code points canonical composition joins to what precedes them: all but the first of
+    // the decomposition of each primary composite (Hangul syllables included).
+    const joined = new Set<number>();
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const parts = [...ch.normalize('NFD')];
+      if (parts.length > 1 && parts.join('').normalize('NFC') === ch) for (const p of parts.slice(1)) joined.add(p.codePointAt(0)!);
+    }
+    expect(joined.has(0x301) && joined.has(0x1161) && joined.has(0x11a8)).toBe(true);
+    const mark = /^\p{M}$/u;
+    let folded = 0;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const fold = foldUnit(unit);
+      if (fold === UNFOLDED) continue;
+      folded++;
+      const ch = String.fromCharCode(unit);
+      // alone: NFKC keeps it and lower case makes one unit of it
+      expect(ch.normalize('NFKC')).toBe(ch);
+      expect(ch.toLowerCase()).toBe(String.fromCharCode(fold));
+      // among others: nothing composes with it or is reordered across it
+      expect(joined.has(unit)).toBe(false);
+      const first = [...ch.normalize('NFKD')][0]!;
+      expect(joined.has(first.codePointAt(0)!) || mark.test(first)).toBe(false);
+      expect(`\u0345${first}`.normalize('NFD')).toBe(`\u0345${first}`);
+    }
+    expect(folded).toBeGreaterThan(50000);
+    for (const unit of [0x130, 0x3a3, 0x301, 0x1161, 0xd83d, 0xfb01, 0xff21, 0xa0]) expect(foldUnit(unit)).toBe(UNFOLDED);
   });
 
   it('prompt phrases mark short lines only; cookie and copyright notices mark longer ones too', () => {

@@ -5,7 +5,7 @@
  */
 
 import { CharFlags } from '../util/char-flags.js';
-import { DIGIT as DIGIT_PROPERTY, LETTER, MARK, NUMBER, WHITE_SPACE } from '../util/unicode-props.js';
+import { DIGIT as DIGIT_PROPERTY, LETTER, MARK, NUMBER, unicodeProperties, WHITE_SPACE } from '../util/unicode-props.js';
 
 /** A letter, a number or a combining mark (part of a word). */
 export const WORD_CHAR = 1;
@@ -75,4 +75,45 @@ export function charClass(cp: number): number {
 export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
+}
+
+/**
+ * Per BMP unit: its fold (see foldUnit), UNFOLDED, or 0 when not looked at yet. Filled on first
+ * sight of each unit, like the classes above.
+ */
+const FOLDED = new Uint16Array(0x10000);
+/** The fold of a unit whose NFKC lower-case form may depend on its neighbours (or is not one unit). */
+export const UNFOLDED = 0xffff;
+
+function computeFold(unit: number): number {
+  let fold = UNFOLDED;
+  // Surrogates, combining marks (they compose with what precedes and are reordered), Hangul jamo
+  // (they compose with each other) and capital sigma (its lower case depends on the next letter)
+  // are not folded alone; nor is NUL, whose fold would read as "not looked at".
+  if (unit !== 0 && !(unit >= 0xd800 && unit <= 0xdfff) && !(unit >= 0x1100 && unit <= 0x11ff) && unit !== 0x3a3 && (unicodeProperties(unit) & MARK) === 0) {
+    const ch = String.fromCharCode(unit);
+    const lower = ch.toLowerCase();
+    if (ch.normalize('NFKC') === ch && lower.length === 1) fold = lower.charCodeAt(0);
+  }
+  FOLDED[unit] = fold;
+  return fold;
+}
+
+/**
+ * The unit that `text.normalize('NFKC').toLowerCase()` puts in place of `unit`, when that does not
+ * depend on the units around it, else UNFOLDED. A text without UNFOLDED units folds unit by unit:
+ * its NFKC lower-case form has the same length and the fold of each unit at the same place
+ * (test/fullpage.test.ts checks this against every composition Unicode defines).
+ */
+export function foldUnit(unit: number): number {
+  const fold = FOLDED[unit] as number;
+  return fold !== 0 ? fold : computeFold(unit);
+}
+
+/**
+ * The fold of `unit` when foldUnit has looked at it, else 0: for a hot loop that must not call
+ * out, and goes the way of foldUnit when a unit is seen for the first time.
+ */
+export function knownFold(unit: number): number {
+  return FOLDED[unit] as number;
 }

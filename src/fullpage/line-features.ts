@@ -5,9 +5,9 @@
  * the short lines menus, share bars and footers are made of.
  */
 
-import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, SEA, SENTENCE_MARK, SPACE, WORD_CHAR } from './char-class.js';
+import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from './char-class.js';
 import { LOWERCASE, startsWithProperty } from '../util/unicode-props.js';
-import { furniturePhrase, isFurnitureLine, PROMPT_MAX_WEIGHT } from './vocabulary.js';
+import { COPYRIGHT, furniturePhrase, isFurnitureLine, phraseAt, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
 const SAMPLE = 1000;
@@ -16,7 +16,7 @@ const CJK_PER_WORD = 2;
 /** Thai, Lao, Khmer, Myanmar characters per word equivalent (no spaces between words). */
 const SEA_PER_WORD = 5;
 /** Lines with up to this many words can be furniture phrases (a cookie banner sentence). */
-const PHRASE_MAX_WEIGHT = 60;
+export const PHRASE_MAX_WEIGHT = 60;
 const COMMA = 0x2c;
 
 export interface LineFeatures {
@@ -70,6 +70,14 @@ export function lineFeatures(text: string): LineFeatures {
   let clauseBreaks = 0;
   let afterCjk = false; // the last non-break character was Han or kana
   let pendingBreak = false; // a clause break follows that character
+  // The furniture-phrase search (vocabulary.ts, furniturePhrase) in the same pass, while every unit
+  // so far folds alone and has been folded before (knownFold), and the line has at most
+  // PHRASE_MAX_WEIGHT words (its weight is at least that, so a phrase would not count). Otherwise
+  // furniturePhrase reads the line again when its phrase counts.
+  let searching = true;
+  let found: 'legal' | 'prompt' | null = null;
+  let foldA = 0; // folds of the two units before this one
+  let foldB = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -92,11 +100,25 @@ export function lineFeatures(text: string): LineFeatures {
       break;
     }
     if (cp > 0x7f) ascii = false;
+    if (searching) {
+      // units so far = code points so far (no surrogate pair has been folded)
+      const fold = cp < 0x10000 ? knownFold(cp) : UNFOLDED;
+      if (fold === UNFOLDED || fold === 0) searching = false;
+      else if (found !== 'legal') {
+        if (fold === COPYRIGHT) found = 'legal';
+        else if (chars >= 3) {
+          const h = phraseHash(foldA, foldB, fold);
+          if (phraseFiled(h)) found = strongerPhrase(found, phraseAt(text, i - 3, h));
+        }
+      }
+      foldA = foldB;
+      foldB = fold;
+    }
     const cls = charClass(cp);
     if (cls === WORD_CHAR) {
       // A letter (most characters): what the general steps below do for one.
       alnum++;
-      if (!inWord) words++;
+      if (!inWord && ++words > PHRASE_MAX_WEIGHT) searching = false;
       inWord = true;
       if (prevMark && cp < 0x3000) marks--;
       prevMark = false;
@@ -118,7 +140,7 @@ export function lineFeatures(text: string): LineFeatures {
     } else if ((cls & WORD_CHAR) !== 0) {
       alnum++;
       if ((cls & DIGIT) !== 0) digits++;
-      if (!inWord) words++;
+      if (!inWord && ++words > PHRASE_MAX_WEIGHT) searching = false;
       inWord = true;
     } else if (cp !== 0x2d && cp !== 0x27 && cp !== 0x2019) {
       inWord = false;
@@ -150,7 +172,8 @@ export function lineFeatures(text: string): LineFeatures {
   if (chars > SAMPLE) weight = (weight * chars) / SAMPLE;
   const endsSentence = (lastNonCloser & SENTENCE_MARK) !== 0 && (last & (SENTENCE_MARK | CLOSER)) !== 0;
   const furniture = chars <= 80 && isFurnitureLine(text, ascii);
-  const kind = !furniture && weight <= PHRASE_MAX_WEIGHT ? furniturePhrase(text, ascii) : null;
+  // the search above read the whole line when it folded and was not cut at SAMPLE
+  const kind = furniture || weight > PHRASE_MAX_WEIGHT ? null : searching && chars <= SAMPLE ? found : furniturePhrase(text);
   const phrase = kind === 'legal' || (kind === 'prompt' && weight <= PROMPT_MAX_WEIGHT);
   return {
     weight,

@@ -7,7 +7,7 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
-import { charClass, isAscii, SPACE } from './char-class.js';
+import { charClass, foldUnit, isAscii, SPACE, UNFOLDED } from './char-class.js';
 
 /**
  * Lines that are page furniture when they are the whole line, written in key form (as
@@ -198,10 +198,15 @@ export function isShareBarKey(key: string): boolean {
   return network;
 }
 
+/** What `PhraseIndex.find` answers for a text it cannot fold unit by unit (see foldUnit). */
+const UNFOLDABLE = 'unfoldable';
+const COPYRIGHT = 0xa9;
+
 /**
  * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
  * first three characters, and only the positions whose three characters hash to a filed value
- * are compared in full. Each phrase has a kind; legal notices rank above prompts.
+ * are compared in full. Each phrase has a kind; legal notices (and the copyright sign) rank
+ * above prompts.
  */
 class PhraseIndex {
   private readonly filed = new Uint8Array(0x10000);
@@ -219,40 +224,62 @@ class PhraseIndex {
     }
   }
 
-  /**
-   * `phrase` (lower case) stands in `text` at `at`, ASCII capitals of `text` compared as lower
-   * case (the text is otherwise lower case already).
-   */
-  private static startsWith(text: string, at: number, phrase: string): boolean {
+  /** `phrase` (lower case) stands in `text` at `at`, the units of `text` folded (foldUnit) unless it is `folded` already. */
+  private static startsWith(text: string, at: number, phrase: string, folded: boolean): boolean {
     if (at + phrase.length > text.length) return false;
-    for (let k = 0; k < phrase.length; k++) if (lowerAscii(text.charCodeAt(at + k)) !== phrase.charCodeAt(k)) return false;
+    for (let k = 0; k < phrase.length; k++) {
+      const unit = text.charCodeAt(at + k);
+      if ((folded ? unit : foldUnit(unit)) !== phrase.charCodeAt(k)) return false;
+    }
     return true;
   }
 
-  private static hash(a: number, b: number, c: number): number {
+  /** The hash phrases are filed under: of their first three units (lower case). */
+  static hash(a: number, b: number, c: number): number {
     return (a * 961 + b * 31 + c) & 0xffff;
   }
 
+  /** True when some phrase's first three units have hash `h`. */
+  isFiled(h: number): boolean {
+    return this.filed[h] !== 0;
+  }
+
+  /** The kind of phrase filed under `h` that stands in `text` at `at` (read as in `find`): legal, prompt or null. */
+  kindAt(text: string, at: number, h: number, folded: boolean): 'legal' | 'prompt' | null {
+    let kind: 'prompt' | null = null;
+    const entries = this.byHash.get(h)!;
+    for (let k = 0; k < entries.length; k++) {
+      const { phrase, legal } = entries[k]!;
+      if ((legal || kind === null) && PhraseIndex.startsWith(text, at, phrase, folded)) {
+        if (legal) return 'legal';
+        kind = 'prompt';
+      }
+    }
+    return kind;
+  }
+
   /**
-   * The kind of phrase `text` contains: 'legal' when any legal phrase occurs, else 'prompt' when
-   * a prompt does, else null. ASCII capitals in `text` are compared as lower case.
+   * The kind of phrase the NFKC lower-case form of `text` contains: 'legal' when any legal phrase
+   * or the copyright sign occurs, else 'prompt' when a prompt does, else null. `text` is read
+   * through foldUnit unless it is `folded` (in NFKC lower case) already; UNFOLDABLE when a unit
+   * does not fold alone.
    */
-  find(text: string): 'legal' | 'prompt' | null {
-    if (text.length < 3) return null;
-    let found: 'prompt' | null = null;
-    let a = lowerAscii(text.charCodeAt(0));
-    let b = lowerAscii(text.charCodeAt(1));
-    for (let i = 2; i < text.length; i++) {
-      const c = lowerAscii(text.charCodeAt(i));
-      const h = PhraseIndex.hash(a, b, c);
-      if (this.filed[h] !== 0) {
-        for (const { phrase: p, legal } of this.byHash.get(h)!) {
-          if (!legal && found !== null) continue;
-          if (PhraseIndex.startsWith(text, i - 2, p)) {
-            if (legal) return 'legal';
-            found = 'prompt';
-          }
+  find(text: string, folded: boolean): 'legal' | 'prompt' | null | typeof UNFOLDABLE {
+    let found: 'legal' | 'prompt' | null = null;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const c = folded ? unit : foldUnit(unit);
+      if (c === UNFOLDED && !folded) return UNFOLDABLE;
+      // after a legal phrase, the rest is read only to see that it folds
+      if (found !== 'legal') {
+        if (c === COPYRIGHT) found = 'legal';
+        else if (i >= 2) {
+          const h = PhraseIndex.hash(a, b, c);
+          if (this.isFiled(h)) found = strongerPhrase(found, this.kindAt(text, i - 2, h, folded));
         }
+        if (found === 'legal' && folded) return found;
       }
       a = b;
       b = c;
@@ -261,8 +288,9 @@ class PhraseIndex {
   }
 }
 
-function lowerAscii(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+/** The stronger of two phrase kinds: legal above prompt above none. */
+export function strongerPhrase(a: 'legal' | 'prompt' | null, b: 'legal' | 'prompt' | null): 'legal' | 'prompt' | null {
+  return a === 'legal' || b === null ? a : b === 'legal' || a === null ? b : a;
 }
 
 const PHRASE_INDEX = new PhraseIndex([
@@ -270,16 +298,33 @@ const PHRASE_INDEX = new PhraseIndex([
   ...PROMPT_PHRASES.map((p) => ({ phrase: p.toLowerCase(), legal: false })),
 ]);
 
+/**
+ * The phrase search done unit by unit by a caller that reads the text anyway (line-features.ts):
+ * for each unit from the third on, with `a`, `b`, `c` the folds (foldUnit) of it and the two
+ * before it, a phrase may start two units back only when `phraseFiled(phraseHash(a, b, c))`, and
+ * `phraseAt` tells which; the copyright sign (COPYRIGHT) is a legal notice. Valid only for texts
+ * whose every unit folds alone.
+ */
+export const phraseHash = PhraseIndex.hash;
+export { COPYRIGHT };
+
+export function phraseFiled(h: number): boolean {
+  return PHRASE_INDEX.isFiled(h);
+}
+
+export function phraseAt(text: string, at: number, h: number): 'legal' | 'prompt' | null {
+  return PHRASE_INDEX.kindAt(text, at, h, false);
+}
+
 /** Which furniture phrase a line contains: a legal or cookie notice (or ©), a prompt, or none. */
-export function furniturePhrase(text: string, ascii = isAscii(text)): 'legal' | 'prompt' | null {
-  const lower = ascii ? text : text.normalize('NFKC').toLowerCase();
-  if (!ascii && lower.includes('©')) return 'legal';
-  return PHRASE_INDEX.find(lower);
+export function furniturePhrase(text: string): 'legal' | 'prompt' | null {
+  const kind = PHRASE_INDEX.find(text, false);
+  return kind !== UNFOLDABLE ? kind : (PHRASE_INDEX.find(text.normalize('NFKC').toLowerCase(), true) as 'legal' | 'prompt' | null);
 }
 
 /** True when the line contains a furniture phrase (cookie banner, copyright line, share prompt). */
-export function hasFurniturePhrase(text: string, ascii = isAscii(text)): boolean {
-  return furniturePhrase(text, ascii) !== null;
+export function hasFurniturePhrase(text: string): boolean {
+  return furniturePhrase(text) !== null;
 }
 
 /**
