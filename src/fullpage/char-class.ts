@@ -23,11 +23,14 @@ export const CODE_MARK = 32;
 export const CJK = 64;
 /** Thai, Lao, Khmer or Myanmar: no spaces between words either. */
 export const SEA = 128;
+/** Separates words in a furniture key (vocabulary.ts): bullets, arrows, pipes, brackets, punctuation. */
+export const SEPARATOR = 256;
 
 const codePoints = (chars: string): Set<number> => new Set([...chars].map((c) => c.codePointAt(0)!));
 const SENTENCE_MARKS = codePoints('.!?…。！？؟۔।');
 const CLOSERS = codePoints('"\'”’»)]」』）');
 const CODE_MARKS = codePoints('{}[]();=<>$\\_`│─┼\t');
+const SEPARATORS = codePoints('|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^');
 
 function isCjk(cp: number): boolean {
   return (
@@ -53,22 +56,26 @@ const FLAGS = new CharFlags([
   (cp) => CODE_MARKS.has(cp),
   isCjk,
   isSea,
+  (cp) => SEPARATORS.has(cp),
 ]);
 
-/** The classes of ASCII characters, looked up most often: filled on first use. */
-let ascii: Uint8Array | undefined;
+/**
+ * Per BMP unit: its class with KNOWN set once looked up, 0 before. The hot loops read this table
+ * directly (a short function the compiler inlines), and only a first sighting calls into FLAGS.
+ */
+const BMP_CLASSES = new Uint16Array(0x10000);
+const KNOWN = 0x8000;
 
-function asciiClasses(): Uint8Array {
-  const table = new Uint8Array(0x80);
-  for (let cp = 0; cp < 0x80; cp++) table[cp] = FLAGS.codePoint(cp);
-  ascii = table;
-  return table;
+function lookUpClass(cp: number): number {
+  const cls = FLAGS.codePoint(cp);
+  if (cp < 0x10000) BMP_CLASSES[cp] = cls | KNOWN;
+  return cls;
 }
 
 /** The class bits of a code point. */
 export function charClass(cp: number): number {
-  if (cp < 0x80) return (ascii ?? asciiClasses())[cp] as number;
-  return FLAGS.codePoint(cp);
+  const known = cp < 0x10000 ? (BMP_CLASSES[cp] as number) : 0;
+  return known !== 0 ? known & ~KNOWN : lookUpClass(cp);
 }
 
 /** True when the text holds only ASCII (so NFKC leaves it unchanged). */

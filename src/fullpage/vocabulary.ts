@@ -7,7 +7,7 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
-import { charClass, foldUnit, isAscii, SPACE, UNFOLDED } from './char-class.js';
+import { charClass, foldUnit, isAscii, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
 
 /**
  * Lines that are page furniture when they are the whole line, written in key form (as
@@ -123,9 +123,6 @@ export const PROMPT_PHRASES: readonly string[] = [
 /** Longest line (word equivalents) a prompt phrase marks as furniture. */
 export const PROMPT_MAX_WEIGHT = 40;
 
-/** Characters that separate words in a furniture key (bullets, arrows, pipes, brackets, punctuation). */
-const SEPARATORS = new Set([...'|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^'].map((c) => c.codePointAt(0)!));
-
 /** A hyphen or an apostrophe, taken off a key's edges. */
 function isEdgeMark(unit: number): boolean {
   return unit === 0x2d || unit === 0x27;
@@ -140,7 +137,7 @@ export function furnitureKey(text: string, ascii = isAscii(text)): string {
   for (let i = 0; i < lower.length; i++) {
     const cp = lower.charCodeAt(i);
     // surrogate halves are never separators or spaces: kept as they are
-    if (SEPARATORS.has(cp) || (charClass(cp) & SPACE) !== 0) {
+    if ((charClass(cp) & (SEPARATOR | SPACE)) !== 0) {
       if (from < i) {
         if (space && out !== '') out += ' ';
         out += lower.slice(from, i);
