@@ -139,23 +139,41 @@ function overlap(title: string, body: ReadonlySet<string>): number {
   return hits / words.size;
 }
 
+/**
+ * The furniture key of each line (furnitureKey; '' for a line too long to be a title), computed
+ * when first asked for: only the lines the title search reads, above the body, need one.
+ */
+function lineKeys(blocks: readonly SourceBlock[]): (i: number) => string {
+  const keys = new Map<number, string>();
+  return (i) => {
+    let key = keys.get(i);
+    if (key === undefined) {
+      const text = blocks[i]!.text;
+      key = text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(text) : '';
+      keys.set(i, key);
+    }
+    return key;
+  };
+}
+
 /** True when the line at `i` is printed again within TITLE_REPEAT_WINDOW lines, above the body. */
-function repeatedNearby(keys: readonly string[], i: number, start: number): boolean {
+function repeatedNearby(key: (i: number) => string, i: number, start: number): boolean {
   const from = Math.max(0, i - TITLE_REPEAT_WINDOW);
   const to = Math.min(start - 1, i + TITLE_REPEAT_WINDOW);
-  for (let k = from; k <= to; k++) if (k !== i && keys[k] === keys[i]) return true;
+  for (let k = from; k <= to; k++) if (k !== i && key(k) === key(i)) return true;
   return false;
 }
 
 /** Index of the best title line above `start` (or -1). */
-function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatures[], keys: readonly string[], count: ReadonlyMap<string, number>, start: number, body: ReadonlySet<string>): number {
+function findTitle(blocks: readonly SourceBlock[], features: readonly LineFeatures[], key: (i: number) => string, start: number, body: ReadonlySet<string>): number {
   let best = -1;
   let bestScore = -Infinity;
   for (let i = start - 1, distance = 0; i >= 0 && distance < TITLE_WINDOW; i--, distance++) {
     const f = features[i]!;
-    if (!isTitleLike(f, blocks[i]!.text) || isShareBarKey(keys[i]!)) continue;
+    if (!isTitleLike(f, blocks[i]!.text) || isShareBarKey(key(i))) continue;
     let score = Math.min(f.weight, 14) - LONG_PENALTY * Math.max(0, f.weight - TITLE_LONG) - DISTANCE_PENALTY * distance;
-    if ((count.get(keys[i]!) ?? 0) >= 2 && repeatedNearby(keys, i, start)) score += REPEAT_BONUS;
+    // printed twice: a copy nearby (an empty key is no text to repeat)
+    if (key(i) !== '' && repeatedNearby(key, i, start)) score += REPEAT_BONUS;
     score += OVERLAP_BONUS * overlap(blocks[i]!.text, body);
     if (score > bestScore) {
       bestScore = score;
@@ -230,10 +248,7 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
   if (!couldBePage(features, run.start, run.end)) return unchanged(blocks);
   run = { ...run, ...articleBounds(blocks, features, scores, runScores, run.start, run.end) };
 
-  const keys: string[] = [];
-  for (const b of blocks) keys.push(b.text.length <= TITLE_MAX_CHARS * 2 ? furnitureKey(b.text) : '');
-  const count = new Map<string, number>();
-  for (const k of keys) if (k !== '') count.set(k, (count.get(k) ?? 0) + 1);
+  const key = lineKeys(blocks);
 
   const keep = new Array<boolean>(blocks.length).fill(false);
   for (let i = run.start; i <= run.end; i++) keep[i] = true;
@@ -247,15 +262,15 @@ export function findArticleText(blocks: SourceBlock[]): ArticleText {
   for (let i = run.start; i <= run.end && body.size < BODY_WORDS; i++) {
     if (scores[i]! > 0) contentWords(blocks[i]!.text.slice(0, 5000), body, BODY_WORDS);
   }
-  let title = findTitle(blocks, features, keys, count, run.start, body);
+  let title = findTitle(blocks, features, key, run.start, body);
   // An earlier copy of the title just above it (the family prints it twice): start there.
   for (let i = title - 1; title !== -1 && i >= 0 && i >= title - TITLE_REPEAT_WINDOW; i--) {
-    if (keys[i] === keys[title]) title = i;
+    if (key(i) === key(title)) title = i;
   }
   if (title !== -1) {
     keep[title] = true;
     for (let i = title + 1; i < run.start; i++) {
-      if (keys[i] === keys[title] || scores[i]! > 0) keep[i] = true;
+      if (key(i) === key(title) || scores[i]! > 0) keep[i] = true;
     }
   }
 
