@@ -14,11 +14,13 @@ import {
   COMMENT_HEADERS,
   COMMENT_PREFIXES,
   furnitureKey,
+  furnitureKeyHash,
   furniturePhrase,
   hasFurniturePhrase,
   isEndHeader,
   isFurnitureLine,
   isShareBarKey,
+  keyHash,
   LEGAL_PHRASES,
   PROMPT_PHRASES,
   RELATED_HEADERS,
@@ -512,6 +514,24 @@ describe('building blocks', () => {
     }
     expect(folded).toBeGreaterThan(50000);
     for (const unit of [0x130, 0x3a3, 0x301, 0x1161, 0xd83d, 0xfb01, 0xff21, 0xa0]) expect(foldUnit(unit)).toBe(UNFOLDED);
+  });
+
+  it('hashes a line\'s furniture key without building it, as the key itself hashes', () => {
+    const pieces = ['-', "'", ' ', '|', '•', '»', '--', '  ', '. ', ':', '__', '\u00a0', 'a', 'B', 'é', 'Ä', 'ß', 'İ', 'Σ', 'e\u0301', '-a-', 'Share', 'MENU', 'Zum Inhalt springen', '\ud83d\ude00'];
+    const line = fc.array(fc.oneof(fc.constantFrom(...pieces, ...WHOLE_LINES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(line, (text) => {
+        const h = furnitureKeyHash(text);
+        if (h !== null) expect(h).toBe(keyHash(furnitureKey(text)));
+        expect(isFurnitureLine(text)).toBe(WHOLE_LINES.includes(furnitureKey(text)));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(furnitureKeyHash('» Share ›')).toBe(keyHash('share'));
+    expect(furnitureKeyHash('- » Share --')).toBe(keyHash(' share '));
+    expect(furnitureKeyHash('a - b')).toBe(keyHash('a - b'));
+    expect(furnitureKeyHash('- a')).toBe(keyHash(' a'));
+    expect(furnitureKeyHash('Cookie\u0301')).toBeNull();
   });
 
   it('prompt phrases mark short lines only; cookie and copyright notices mark longer ones too', () => {

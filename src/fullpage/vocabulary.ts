@@ -159,8 +159,70 @@ export function furnitureKey(text: string, ascii = isAscii(text)): string {
 
 const WHOLE: ReadonlySet<string> = new Set(WHOLE_LINES);
 
+/** One more unit in a key hash. */
+function hashUnit(h: number, unit: number): number {
+  return (Math.imul(h, 31) + unit) | 0;
+}
+
+/** A 32-bit hash of a furniture key's units. */
+export function keyHash(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = hashUnit(h, key.charCodeAt(i));
+  return h;
+}
+
+const WHOLE_HASHES: ReadonlySet<number> = new Set(WHOLE_LINES.map(keyHash));
+
+/**
+ * The hash (keyHash) of `furnitureKey(text)`, read from the folds of the units of `text`
+ * (foldUnit) without building the key, or null when a unit does not fold alone. The key is the
+ * stretches of the folds that are not separators or spaces, joined by one space, with hyphens and
+ * apostrophes taken off both ends.
+ */
+export function furnitureKeyHash(text: string): number | null {
+  let h = 0;
+  let started = false; // the key has a unit (edge marks before it are taken off)
+  let written = false; // the joined stretches have a unit (edge marks included)
+  let marksHash = 0; // edge marks since the key's last unit: kept only if more follows ...
+  let marksPower = 1; // ... (their hash as if they started a key, and 31 to their number)
+  let gap = false; // separators or spaces since the last kept unit
+  for (let i = 0; i < text.length; i++) {
+    const fold = foldUnit(text.charCodeAt(i));
+    if (fold === UNFOLDED) return null;
+    if ((charClass(fold) & (SEPARATOR | SPACE)) !== 0) {
+      gap = true;
+      continue;
+    }
+    // a stretch after another is joined to it by a space (never an edge mark)
+    const joined = gap && written;
+    gap = false;
+    written = true;
+    if (isEdgeMark(fold) && !joined) {
+      if (started) {
+        marksHash = hashUnit(marksHash, fold);
+        marksPower = Math.imul(marksPower, 31);
+      }
+      continue;
+    }
+    // the edge marks so far are inside the key
+    h = (Math.imul(h, marksPower) + marksHash) | 0;
+    marksHash = 0;
+    marksPower = 1;
+    if (joined) h = hashUnit(h, 0x20);
+    started = true;
+    if (isEdgeMark(fold)) {
+      marksHash = hashUnit(0, fold);
+      marksPower = 31;
+    } else h = hashUnit(h, fold);
+  }
+  return h;
+}
+
 /** True when the whole line is a furniture word or phrase. */
 export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
+  // a line whose key cannot be in the list is told without building the key
+  const h = furnitureKeyHash(text);
+  if (h !== null && !WHOLE_HASHES.has(h)) return false;
   return WHOLE.has(furnitureKey(text, ascii));
 }
 
