@@ -71,9 +71,9 @@ export function lineFeatures(text: string): LineFeatures {
   let afterCjk = false; // the last non-break character was Han or kana
   let pendingBreak = false; // a clause break follows that character
   // The furniture-phrase search (vocabulary.ts, furniturePhrase) in the same pass, while every unit
-  // so far folds alone and has been folded before (knownFold), and the line has at most
-  // PHRASE_MAX_WEIGHT words (its weight is at least that, so a phrase would not count). Otherwise
-  // furniturePhrase reads the line again when its phrase counts.
+  // so far folds alone and has been folded before (knownFold) and the line has at most
+  // PHRASE_MAX_WEIGHT words (with more, its weight is above that too and no phrase counts). A line
+  // the search gives up on is read again by furniturePhrase when its phrase counts.
   let searching = true;
   let found: 'legal' | 'prompt' | null = null;
   let foldA = 0; // folds of the two units before this one
