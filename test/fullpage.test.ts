@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { Article } from '../src/article/types.js';
-import { bestRun, findArticleText } from '../src/fullpage/find-article-text.js';
+import { bestRun, contentWords, findArticleText } from '../src/fullpage/find-article-text.js';
 import { foldUnit, UNFOLDED } from '../src/fullpage/char-class.js';
 import { lineFeatures } from '../src/fullpage/line-features.js';
 import {
@@ -514,6 +514,27 @@ describe('building blocks', () => {
     }
     expect(folded).toBeGreaterThan(50000);
     for (const unit of [0x130, 0x3a3, 0x301, 0x1161, 0xd83d, 0xfb01, 0xff21, 0xa0]) expect(foldUnit(unit)).toBe(UNFOLDED);
+  });
+
+  it('reads content words as the runs of letters and numbers, in order, up to the limit', () => {
+    const reference = (text: string, limit: number): string[] => {
+      const into = new Set<string>();
+      for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+        if (into.size >= limit) break;
+        if (m[0].length >= 4) into.add(m[0].toLowerCase());
+      }
+      return [...into];
+    };
+    const pieces = ['word', 'Wörter', 'ΟΔΟΣ', 'İstanbul', 'e\u0301te\u0301', '2024', '\ud835\udc00\ud835\udc01\ud835\udc02', '\ud800', ' ', '-', "'", '漢字漢字', 'abc', 'ABCD'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 5 })), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 6 }), (t, limit) => {
+        const into = new Set<string>();
+        contentWords(t, into, limit);
+        expect([...into]).toEqual(reference(t, limit));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('hashes a line\'s furniture key without building it, as the key itself hashes', () => {

@@ -26,6 +26,7 @@ import { readLabelLine } from '../classify/label-line.js';
 import { BUILTIN_LABELS } from '../classify/labels.js';
 import { readMetadataBlock } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
+import { LETTER, NUMBER, unicodeProperties } from '../util/unicode-props.js';
 import { articleBounds } from './article-bounds.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { scoreLines } from './score-lines.js';
@@ -119,13 +120,23 @@ function isTitleLike(f: LineFeatures, text: string): boolean {
   return true;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Content words (four letters or more, lower case) of a text, at most `limit` of them. */
-function contentWords(text: string, into: Set<string>, limit: number): void {
-  for (const m of text.matchAll(WORD)) {
-    if (into.size >= limit) return;
-    if (m[0].length >= 4) into.add(m[0].toLowerCase());
+/**
+ * Content words (four units or more, lower case) of a text, at most `limit` of them: the words are
+ * the runs of letters and numbers (`/[\p{L}\p{N}]+/gu`), read code point by code point from the
+ * property table: on a whole page's body that costs less than matching them.
+ */
+export function contentWords(text: string, into: Set<string>, limit: number): void {
+  let start = -1; // start of the word being read
+  for (let i = 0; i <= text.length; ) {
+    const cp = i < text.length ? (text.codePointAt(i) as number) : -1;
+    if (cp >= 0 && (unicodeProperties(cp) & (LETTER | NUMBER)) !== 0) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (into.size >= limit) return;
+      if (i - start >= 4) into.add(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
   }
 }
 
