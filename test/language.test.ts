@@ -16,7 +16,7 @@ import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language
 import { topScript } from '../src/language/top-script.js';
 import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
 import { computeTrigramIndex, encodeScriptFile, packScript } from '../scripts/make-trigram-index.mjs';
-import { scriptIndex } from '../src/language/trigram-distance.js';
+import { sampleTrigramCounts, scriptIndex } from '../src/language/trigram-distance.js';
 import { TRIGRAM_LANGUAGES } from '../src/language/trigram-languages.js';
 
 const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
@@ -78,6 +78,33 @@ describe('detectLanguage equals the reference trigram model', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** The model's trigram counts of a sample, from its cleaning as the model writes it. */
+function modelTrigramCounts(value: string): Map<string, number> {
+  const clean = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 2 < clean.length; i++) {
+    const trigram = clean.slice(i, i + 3);
+    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe('the sample trigram counts', () => {
+  it('equal those of the cleaned, lower-cased sample, lowering unit by unit or not', () => {
+    // units whose lower case is not one unit of their own, capitals of many scripts, spaces
+    const tricky = ['İ', 'Σ', 'ΟΔΟΣ.', 'K', 'ẞ', 'ǅ', 'Ⅻ', 'Ａ', '𐐀', '\uD801', '\uDC00', 'Ǆ', 'Ÿ', 'Ω', 'Ж', 'ß', ' ', '\u00A0', '\u3000', '\uFEFF', '\u2029', '\u0000', '12', '.', 'A', 'z'];
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme-ascii', maxLength: 12 }), fc.constantFrom(...tricky));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const value = parts.join('');
+        expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const value of ['', ' ', 'a', 'Ab', 'ÀÉÎÕÜ Ñandú', 'ΟΔΟΣ', 'İstanbul', 'Kelvin K', '\u0000A\u0000']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
   });
 });
 

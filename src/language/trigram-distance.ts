@@ -197,12 +197,81 @@ function countCleanTrigrams(text: string): void {
 }
 
 /**
+ * Per code unit: its lower case when that is one unit whatever the neighbours are, else NO_LOWER
+ * (a capital sigma, whose lower case depends on its neighbours; a unit whose lower case is two
+ * units, like U+0130; surrogates, as a pair may lower to another pair). Filled in on first sight
+ * of each unit, 0 = not yet looked up; ASCII is lowered inline and never read here.
+ */
+const NO_LOWER = 0xffff;
+const lowerUnits = new Uint16Array(0x10000);
+
+function lowerOf(unit: number): number {
+  const known = lowerUnits[unit] as number;
+  if (known !== 0) return known;
+  let lower = NO_LOWER;
+  if (unit !== 0x03a3 && (unit < 0xd800 || unit > 0xdfff)) {
+    const text = String.fromCharCode(unit).toLowerCase();
+    if (text.length === 1) lower = text.charCodeAt(0);
+  }
+  lowerUnits[unit] = lower;
+  return lower;
+}
+
+/**
+ * Count the trigrams of `cleanSample(value)` without building it: one pass over the sample that
+ * lowers each unit on its own and drops, collapses and pads spaces as the cleaning does. False
+ * when a unit cannot be lowered on its own (see lowerUnits): the caller then lowers the whole
+ * sample.
+ */
+function countUnitTrigrams(value: string): boolean {
+  resetTable(value.length + 2);
+  // The cleaned stream is ' ', the content with each run of spaces inside it as one ' ', then ' '.
+  let a = 0;
+  let b = 0x20;
+  let emitted = 1;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < value.length; i++) {
+    let u = value.charCodeAt(i);
+    if (u < 0x80) {
+      if (u >= 0x41 && u <= 0x5a) u |= 0x20;
+      else if (u <= 0x40 && (u >= 0x21 || u === 0x20 || (u >= 0x09 && u <= 0x0d))) {
+        space = started;
+        continue;
+      }
+    } else {
+      u = lowerOf(u);
+      if (u === NO_LOWER) return false;
+      if (isSpaceLike(u)) {
+        space = started;
+        continue;
+      }
+    }
+    if (space) {
+      if (emitted >= 2) addTrigram(a, b, 0x20);
+      a = b;
+      b = 0x20;
+      emitted++;
+      space = false;
+    }
+    if (emitted >= 2) addTrigram(a, b, u);
+    a = b;
+    b = u;
+    emitted++;
+    started = true;
+  }
+  if (emitted >= 2) addTrigram(a, b, 0x20);
+  return true;
+}
+
+/**
  * Count the trigrams of `cleanSample(value)` without building it: one pass over the lower-cased
  * sample that drops, collapses and pads spaces as the cleaning does. Lower-casing first gives the
  * same characters except around a capital sigma, whose lower case depends on its neighbours (and
  * so on whether punctuation next to it became a space): such samples are cleaned as written.
  */
 function countSampleTrigrams(value: string): void {
+  if (countUnitTrigrams(value)) return;
   if (value.includes('\u03a3')) {
     countCleanTrigrams(cleanSample(value));
     return;
@@ -235,6 +304,19 @@ function countSampleTrigrams(value: string): void {
     started = true;
   }
   if (emitted >= 2) addTrigram(a, b, 0x20);
+}
+
+/** The distinct trigrams of `cleanSample(value)` with their counts, as the distances read them (for tests). */
+export function sampleTrigramCounts(value: string): Map<string, number> {
+  countSampleTrigrams(value);
+  const counts = new Map<string, number>();
+  for (let k = 0; k < distinct; k++) {
+    const at = (usedSlots[k] as number) * 2;
+    const xy = table[at] as number;
+    const zc = table[at + 1] as number;
+    counts.set(String.fromCharCode(xy >>> 16, xy & 0xffff, zc >>> 16), zc & 0xffff);
+  }
+  return counts;
 }
 
 /** A script's index as typed arrays, for the hot loop. */
