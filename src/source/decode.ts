@@ -22,7 +22,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { decodeBytes } from './codec.js';
 import { detectLegacyEncoding } from './detect.js';
-import { repairMojibake } from './mojibake.js';
+import { mayNeedRepair, repairMojibake } from './mojibake.js';
 import { binaryReason, scanUtf8, utf16WithoutBom } from './sniff.js';
 
 /** binaryReason values that name a file format (as opposed to NUL or control bytes). */
@@ -202,6 +202,8 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): Dec
         return { text, encoding: 'iso-2022-jp', confidence: 0.95, diagnostics };
       }
     }
+    // Clean UTF-8, by far the common input, is told from possible mojibake by its bytes.
+    if (!mayNeedRepair(bytes)) return { text: utf8, encoding: 'utf-8', confidence: 1, diagnostics };
     return finishUtf8(utf8, 'utf-8', 1);
   }
 

@@ -152,7 +152,36 @@ function byteRangeClass(from: number, to: number): string {
 const SUSPICIOUS_PAIR = new RegExp(byteRangeClass(0xc2, 0xf4) + byteRangeClass(0x80, 0xbf), 'g');
 
 /** What NFC can turn into a windows-1252 or latin-1 character (a test checks every BMP code point). */
-const COMPOSES_TO_MISREAD = /[\u0300-\u036f\u0387\u1ffd\u212b]/;
+export const COMPOSES_TO_MISREAD = /[\u0300-\u036f\u0387\u1ffd\u212b]/;
+
+/**
+ * The first UTF-8 bytes of the characters {@link SUSPICIOUS_PAIR} can end with (those whose byte
+ * is a continuation byte), built from the same table so that the byte pre-check below cannot
+ * drift from the expression; E2 too, the first byte of U+212B.
+ */
+const PAIR_END_FIRST_BYTES: readonly number[] = [
+  ...new Set([...MAPPED_UNITS.filter((c) => BYTE_OF[c]! >= 0x80 && BYTE_OF[c]! <= 0xbf).map((c) => Buffer.from(String.fromCharCode(c), 'utf8')[0]!), 0xe2]),
+];
+
+/**
+ * Whether {@link repairMojibake} can change the text that these bytes, valid UTF-8, decode to:
+ * false only when the text holds no character {@link COMPOSES_TO_MISREAD} finds and no
+ * suspicious pair. U+0300–U+036F and U+0387 start with CC, CD or CE, U+1FFD with E1, U+212B is
+ * E2 84 AB; every lead-byte character (U+00C2–U+00F4) is C3 and one byte, so a pair is a C3 two
+ * bytes before the first byte of a continuation character. A few native byte searches, so clean
+ * UTF-8 text is not scanned twice by the expressions.
+ */
+export function mayNeedRepair(utf8: Uint8Array): boolean {
+  const view = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  if (view.indexOf(0xcc) !== -1 || view.indexOf(0xcd) !== -1 || view.indexOf(0xce) !== -1 || view.indexOf(0xe1) !== -1) return true;
+  for (const first of PAIR_END_FIRST_BYTES) {
+    for (let i = view.indexOf(first); i !== -1; i = view.indexOf(first, i + 1)) {
+      if (i >= 2 && view[i - 2] === 0xc3) return true;
+      if (first === 0xe2 && view[i + 1] === 0x84 && view[i + 2] === 0xab) return true;
+    }
+  }
+  return false;
+}
 
 /** Pairs of a lead-byte character followed by a continuation-byte character. */
 export function countSuspicious(text: string): number {

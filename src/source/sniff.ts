@@ -28,19 +28,36 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return true;
 }
 
+/** Whether byte `b` is a C0 control other than NUL, tab, LF, VT, FF, CR and ESC. */
+function isCountedControl(b: number): boolean {
+  return b !== 0 && b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27;
+}
+
 /**
  * Whether the first `n` bytes hold a NUL and how many other C0 controls (tab, LF, VT, FF, CR and
  * ESC excepted). A function of its own so that the signature checks, which seldom match, are not
- * part of the long loop's optimised code.
+ * part of the long loop's optimised code. The NUL is a native byte search; the controls are
+ * counted four bytes at a time: `(w - 0x20202020) & ~w & 0x80808080` is non-zero only when a byte
+ * of `w` is below 0x20, and only those words are looked at byte by byte.
  */
-function scanControls(bytes: Uint8Array, n: number): { nul: boolean; control: number } {
-  let nul = false;
+export function scanControls(bytes: Uint8Array, n: number): { nul: boolean; control: number } {
+  const nul = Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) !== -1;
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) nul = true;
-    else if (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) control++;
+  let i = 0;
+  const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+  for (; i < head; i++) if (isCountedControl(bytes[i]!)) control++;
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    for (let k = 0; k < words; k++) {
+      const w = view[k]!;
+      if (((w - 0x20202020) & ~w & 0x80808080) === 0) continue;
+      const at = i + k * 4;
+      for (let j = at; j < at + 4; j++) if (isCountedControl(bytes[j]!)) control++;
+    }
+    i += words * 4;
   }
+  for (; i < n; i++) if (isCountedControl(bytes[i]!)) control++;
   return { nul, control };
 }
 
@@ -133,6 +150,8 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
 export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return null;
+  // without any NUL neither count can pass: a native byte search settles most inputs
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) === -1) return null;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {
