@@ -67,6 +67,40 @@ export function sameTextKey(text: string): string {
   return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
+/** ASCII white space as `\s` and `trim` see it: tab, LF, VT, FF, CR, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * True only when `sameTextKey(text)` cannot equal `key` (a key made by it). Reads the key of the
+ * text's ASCII start, where lower case is one unit for one unit, and stops undecided (false) at
+ * the first character beyond ASCII or at white space that may end the text; so a long paragraph
+ * is told from a title by its first few characters, without folding the whole of it.
+ */
+export function keysDiffer(key: string, text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+  let j = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return false;
+    if (isAsciiSpace(c)) {
+      while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+      // trailing white space is trimmed, and a character beyond ASCII may be white space too
+      if (i === n || text.charCodeAt(i) >= 0x80) return false;
+      c = 0x20;
+    } else {
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      i++;
+    }
+    if (j === key.length || key.charCodeAt(j) !== c) return true;
+    j++;
+  }
+  return false;
+}
+
 /** Split a trailing photo credit off a line. Found from the end, so the time is linear. */
 function stripCredit(text: string): { text: string; credit: string | null } {
   if (!text.endsWith(')')) return { text, credit: null };
@@ -85,7 +119,8 @@ function fieldFrom(block: SourceBlock, label: string, entry: RawField['entry'], 
 function printedAgain(blocks: readonly SourceBlock[], at: number, keyOf: (text: string) => string): boolean {
   const key = keyOf(blocks[at]!.text);
   for (let k = at + 1; k < Math.min(blocks.length, at + 1 + TITLE_REPEAT_WINDOW); k++) {
-    if (keyOf(blocks[k]!.text) === key) return true;
+    const text = blocks[k]!.text;
+    if (!keysDiffer(key, text) && keyOf(text) === key) return true;
   }
   return false;
 }
@@ -181,7 +216,7 @@ export function readHeader(
     for (let k = i; k < Math.min(blocks.length, i + TITLE_REPEAT_WINDOW); k++) {
       const b = blocks[k]!;
       if (b.hint !== 'paragraph' && b.hint !== 'line' && b.hint !== 'heading' && b.hint !== 'title') break;
-      if (keyOf(b.text) === key) {
+      if (!keysDiffer(key, b.text) && keyOf(b.text) === key) {
         repeat = k;
         break;
       }

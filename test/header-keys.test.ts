@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { keysDiffer, sameTextKey } from '../src/classify/read-header.js';
+
+/** Letters whose lower case is special (İ, Kelvin sign, Σ, ẞ) and white space inside and beyond ASCII. */
+const UNITS = [...'aAbBkKiIsS zZ.-1', '\t', '\n', '\v', '\f', '\r', '  ', '\u0001', '\u001f', '\u00a0', '\u3000', '\u2028', '\ufeff', '\u0085', 'İ', 'ı', '\u212a', 'Σ', 'σ', 'ς', 'ẞ', 'ß', 'É', 'é', '😀'];
+const text = fc.array(fc.constantFrom(...UNITS), { maxLength: 24 }).map((a) => a.join(''));
+/** A variant of `s` that often has the same key: case flipped, spaces doubled or turned into tabs, cut short. */
+const variant = (s: string, how: number): string => {
+  switch (how % 6) {
+    case 0: return s.toUpperCase();
+    case 1: return s.replace(/ /g, '  ');
+    case 2: return ` \t${s}\n`;
+    case 3: return s.slice(0, s.length >> 1);
+    case 4: return `${s}x`;
+    default: return s.replace(/\s/g, '\u00a0');
+  }
+};
+
+describe('keysDiffer (the early answer before building a comparison key)', () => {
+  it('says "different" only when sameTextKey says so too', () => {
+    fc.assert(
+      fc.property(text, fc.oneof(text, fc.tuple(text, fc.nat()).map(([s, how]) => ({ s, how }))), (a, other) => {
+        const b = typeof other === 'string' ? other : variant(a + other.s, other.how);
+        for (const [x, y] of [[a, b], [b, a], [a, variant(a, b.length)]] as const) {
+          const key = sameTextKey(x);
+          if (keysDiffer(key, y)) expect(sameTextKey(y)).not.toBe(key);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('answers at once for a paragraph against a title', () => {
+    const title = sameTextKey('Neue Fähre startet im Mai');
+    expect(keysDiffer(title, 'Die Stadt hat am Montag beschlossen, dass die neue Fähre im Mai startet.')).toBe(true);
+    expect(keysDiffer(title, 'NEUE  FÄHRE startet im Mai')).toBe(false);
+    expect(keysDiffer(sameTextKey('Kiel'), '\u212aiel')).toBe(false);
+  });
+});
