@@ -237,6 +237,15 @@ describe('heading rule', () => {
     expect(isHeadingLike('利用者の声')).toBe(true);
   });
 
+  it('the length limit counts code points, also where a text is told by its units alone', () => {
+    // 110 letters written as surrogate pairs: 220 units, at the limit in code points
+    expect(isHeadingLike('\u{1d400}'.repeat(110))).toBe(true);
+    expect(isHeadingLike('\u{1d400}'.repeat(111))).toBe(false);
+    expect(isHeadingLike(`${'\u{1d400}'.repeat(109)}a`)).toBe(true);
+    expect(isHeadingLike('a'.repeat(110))).toBe(true);
+    expect(isHeadingLike('a'.repeat(111))).toBe(false);
+  });
+
   it('sentences, list items, quotes and bare URLs are not headings', () => {
     expect(isHeadingLike('Die Polizei gibt folgende Tipps:')).toBe(false);
     expect(isHeadingLike('Das war alles.')).toBe(false);

@@ -36,6 +36,9 @@ function countSpaces(text: string): number {
 
 /** True when a text line could be a heading (short, no sentence-final punctuation). */
 export function isHeadingLike(text: string): boolean {
+  // A code point is one or two units, so a text of more than twice the limit in units is over
+  // it in code points too: most paragraphs are told without counting them.
+  if (text.length > 2 * MAX_HEADING) return false;
   const length = cpLength(text);
   if (length === 0 || length > MAX_HEADING) return false;
   // the tighter limit for unspaced scripts matters only between the two limits
