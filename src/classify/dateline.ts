@@ -72,26 +72,38 @@ function isAllCaps(prefix: string): boolean {
   return hasPropertyTwice(prefix, UPPERCASE) && !hasProperty(prefix, LOWERCASE) && !NOT_IN_PLACE.test(prefix) && prefix.split(' ').length <= 4;
 }
 
+/**
+ * Code points of `text` before its suffix `rest`. The suffix starts after a space or other white
+ * space, never inside a surrogate pair, so counting the short start alone gives the same number
+ * as counting both texts whole.
+ */
+function removedCodePoints(text: string, rest: string): number {
+  return [...text.slice(0, text.length - rest.length)].length;
+}
+
 /** Split a dateline off the start of the lede, or return null when it has none. */
 export function splitDateline(text: string, locations: readonly string[]): DatelineSplit | null {
+  // A separator that counts ends within the first MAX_DATELINE + 3 units: search only there, so
+  // a long lede without one is not read to its end three times.
+  const head = text.length > MAX_DATELINE + 3 ? text.slice(0, MAX_DATELINE + 3) : text;
   let at = -1;
   for (const dash of DASHES) {
-    const i = text.indexOf(dash);
+    const i = head.indexOf(dash);
     if (i > 0 && i <= MAX_DATELINE && (at === -1 || i < at)) at = i;
   }
   if (at > 0) {
     const prefix = text.slice(0, at).trim();
     const rest = text.slice(at + 3).trimStart();
     if (rest !== '' && (matchesLocation(prefix, locations) || looksLikePlace(prefix))) {
-      return { dateline: prefix, rest, removed: [...text].length - [...rest].length };
+      return { dateline: prefix, rest, removed: removedCodePoints(text, rest) };
     }
   }
-  const dot = text.indexOf('. ');
+  const dot = head.indexOf('. ');
   if (dot > 0 && dot <= MAX_DATELINE) {
     const prefix = text.slice(0, dot).trim();
     const rest = text.slice(dot + 2).trimStart();
     if (rest !== '' && (matchesLocation(prefix, locations) || isAllCaps(prefix))) {
-      return { dateline: prefix, rest, removed: [...text].length - [...rest].length };
+      return { dateline: prefix, rest, removed: removedCodePoints(text, rest) };
     }
   }
   return null;
