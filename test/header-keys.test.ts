@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { keysDiffer, sameTextKey } from '../src/classify/read-header.js';
+import { keysDiffer, sameTextKey, withinCodePoints } from '../src/classify/read-header.js';
 
 /** Letters whose lower case is special (İ, Kelvin sign, Σ, ẞ) and white space inside and beyond ASCII. */
 const UNITS = [...'aAbBkKiIsS zZ.-1', '\t', '\n', '\v', '\f', '\r', '  ', '\u0001', '\u001f', '\u00a0', '\u3000', '\u2028', '\ufeff', '\u0085', 'İ', 'ı', '\u212a', 'Σ', 'σ', 'ς', 'ẞ', 'ß', 'É', 'é', '😀'];
@@ -36,5 +36,21 @@ describe('keysDiffer (the early answer before building a comparison key)', () =>
     expect(keysDiffer(title, 'Die Stadt hat am Montag beschlossen, dass die neue Fähre im Mai startet.')).toBe(true);
     expect(keysDiffer(title, 'NEUE  FÄHRE startet im Mai')).toBe(false);
     expect(keysDiffer(sameTextKey('Kiel'), '\u212aiel')).toBe(false);
+  });
+});
+
+describe('withinCodePoints', () => {
+  it('agrees with counting the code points, lone surrogates included', () => {
+    const unit = fc.constantFrom('a', ' ', 'é', '😀', '\ud83d', '\ude00', '\u{1d400}');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (units, max) => {
+        const text = units.join('');
+        expect(withinCodePoints(text, max)).toBe([...text].length <= max);
+      }),
+      { numRuns: 10000 },
+    );
+    expect(withinCodePoints('😀'.repeat(400), 400)).toBe(true);
+    expect(withinCodePoints('😀'.repeat(401), 400)).toBe(false);
+    expect(withinCodePoints('a'.repeat(401), 400)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import type { RawField } from './read-metadata-block.js';
 import { truncate } from './read-metadata-block.js';
 import { isMarkedLine } from './line-markers.js';
 import { isWhiteSpaceUnit } from '../util/white-space.js';
+import { cpLength } from '../normalise/normalise-text.js';
 
 /** How far after the title its repeat may stand. */
 const TITLE_REPEAT_WINDOW = 8;
@@ -99,6 +100,16 @@ export function keysDiffer(key: string, text: string): boolean {
     j++;
   }
   return false;
+}
+
+/**
+ * `[...text].length <= max`, told from the length in units where it can be (a code point is one
+ * or two units), so that a long paragraph is not split into code points to find out.
+ */
+export function withinCodePoints(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  if (text.length > 2 * max) return false;
+  return cpLength(text) <= max;
 }
 
 /** Split a trailing photo credit off a line. Found from the end, so the time is linear. */
@@ -245,11 +256,12 @@ export function readHeader(
       // A teaser printed twice (or more) right after the title.
       const a = blocks[i];
       const b = blocks[i + 1];
-      if (a !== undefined && b !== undefined && a.hint === 'line' && b.hint === 'line' && [...a.text].length <= MAX_TEASER) {
+      if (a !== undefined && b !== undefined && a.hint === 'line' && b.hint === 'line' && withinCodePoints(a.text, MAX_TEASER)) {
         const ka = keyOf(stripCredit(a.text).text);
+        const sameAsFirst = (text: string): boolean => !keysDiffer(ka, text) && keyOf(text) === ka;
         let end = i + 1;
         // the template prints a teaser at most three times; more copies are body text
-        while (end < blocks.length && end - i < MAX_TEASER_COPIES && blocks[end]!.hint === 'line' && keyOf(stripCredit(blocks[end]!.text).text) === ka) end++;
+        while (end < blocks.length && end - i < MAX_TEASER_COPIES && blocks[end]!.hint === 'line' && sameAsFirst(stripCredit(blocks[end]!.text).text)) end++;
         if (end - i >= 2) {
           teaser = pickTeaser(blocks.slice(i, end), hints, chooseTeaser, diagnostics);
           i = end;
