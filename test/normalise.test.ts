@@ -337,3 +337,29 @@ describe('links kept in place while normalising', () => {
     );
   });
 });
+
+describe('normaliseBlocks: many links in one block', () => {
+  it('keeps every link, in time linear in the links', () => {
+    const blockWith = (count: number): SourceBlock => {
+      let text = '';
+      const links: InlineLink[] = [];
+      for (let i = 0; i < count; i++) {
+        const words = `linked words ${i} here`;
+        links.push({ text: words, url: `https://links.example/${i}`, start: text.length });
+        text += `${words} and some plain text between the links, `;
+      }
+      return { text, raw: text, line: 1, hint: 'paragraph', links };
+    };
+    const time = (block: SourceBlock): number => {
+      const t0 = performance.now();
+      expect(normaliseBlocks([block]).blocks[0]!.links).toHaveLength(block.links!.length);
+      return performance.now() - t0;
+    };
+    time(blockWith(200)); // warm up
+    // Four times the links must not cost much more than four times the time (quadratic would be 16).
+    const fewer = Math.max(time(blockWith(2_000)), 5);
+    expect(time(blockWith(8_000)) / fewer).toBeLessThan(10);
+    const [link] = normaliseBlocks([blockWith(3)]).blocks[0]!.links!.slice(2);
+    expect(link).toEqual({ text: 'linked words 2 here', url: 'https://links.example/2', start: 2 * 'linked words 0 here and some plain text between the links, '.length });
+  });
+});

@@ -67,15 +67,23 @@ function normaliseWithLinks(text: string, links: readonly InlineLink[]): { text:
   if (!SURROGATE.test(normalised)) {
     // one unit per code point: the plain text is copied between markers, and offsets are units
     let copied = 0;
+    /** Where in `normalised` the open link's marker stands (-1: none, or another marker came after it). */
+    let openUnit = -1;
     for (let i = 0; i < normalised.length; i++) {
       const c = normalised.charCodeAt(i);
       if (c !== 0xfdd0 && c !== 0xfdd1) continue;
       plain += normalised.slice(copied, i);
       copied = i + 1;
-      if (c === 0xfdd0) openAt = plain.length;
-      else {
-        close(plain.slice(openAt), openAt);
+      if (c === 0xfdd0) {
+        openAt = plain.length;
+        openUnit = i;
+      } else {
+        // The link's text is read from `normalised`, between its two markers: slicing `plain`, a
+        // string still being built, would copy all of it so far at every link (time growing with
+        // links × length) and keep each copy alive with its link.
+        close(openUnit !== -1 ? normalised.slice(openUnit + 1, i) : plain.slice(openAt), openAt);
         openAt = -1;
+        openUnit = -1;
       }
     }
     return { text: plain + normalised.slice(copied), links: out, repairs };
