@@ -218,21 +218,21 @@ function lowerOf(unit: number): number {
 }
 
 /**
- * Count the trigrams of `cleanSample(value)` without building it: one pass over the sample that
- * lowers each unit on its own and drops, collapses and pads spaces as the cleaning does. False
- * when a unit cannot be lowered on its own (see lowerUnits): the caller then lowers the whole
- * sample.
+ * Count the trigrams of the cleaned form of `text` without building it: one pass that drops,
+ * collapses and pads spaces as `cleanSample` does. With `lowerEach`, each unit is lowered on its
+ * own as it is read (see lowerUnits), and the count gives up, returning false, at a unit that
+ * cannot be; without it, `text` is lower case already.
  */
-function countUnitTrigrams(value: string): boolean {
-  resetTable(value.length + 2);
+function countStreamTrigrams(text: string, lowerEach: boolean): boolean {
+  resetTable(text.length + 2);
   // The cleaned stream is ' ', the content with each run of spaces inside it as one ' ', then ' '.
   let a = 0;
   let b = 0x20;
   let emitted = 1;
   let started = false;
   let space = false;
-  for (let i = 0; i < value.length; i++) {
-    let u = value.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    let u = text.charCodeAt(i);
     if (u < 0x80) {
       if (u >= 0x41 && u <= 0x5a) u |= 0x20;
       else if (u <= 0x40 && (u >= 0x21 || u === 0x20 || (u >= 0x09 && u <= 0x0d))) {
@@ -240,8 +240,10 @@ function countUnitTrigrams(value: string): boolean {
         continue;
       }
     } else {
-      u = lowerOf(u);
-      if (u === NO_LOWER) return false;
+      if (lowerEach) {
+        u = lowerOf(u);
+        if (u === NO_LOWER) return false;
+      }
       if (isSpaceLike(u)) {
         space = started;
         continue;
@@ -265,45 +267,18 @@ function countUnitTrigrams(value: string): boolean {
 }
 
 /**
- * Count the trigrams of `cleanSample(value)` without building it: one pass over the lower-cased
- * sample that drops, collapses and pads spaces as the cleaning does. Lower-casing first gives the
- * same characters except around a capital sigma, whose lower case depends on its neighbours (and
- * so on whether punctuation next to it became a space): such samples are cleaned as written.
+ * Count the trigrams of `cleanSample(value)` without building it. Most samples are lowered unit
+ * by unit as they are read; the others are lower-cased whole first, which gives the same
+ * characters except around a capital sigma, whose lower case depends on its neighbours (and so on
+ * whether punctuation next to it became a space): such samples are cleaned as written.
  */
 function countSampleTrigrams(value: string): void {
-  if (countUnitTrigrams(value)) return;
+  if (countStreamTrigrams(value, true)) return;
   if (value.includes('\u03a3')) {
     countCleanTrigrams(cleanSample(value));
     return;
   }
-  const lower = value.toLowerCase();
-  resetTable(lower.length + 2);
-  // The cleaned stream is ' ', the content with each run of spaces inside it as one ' ', then ' '.
-  let a = 0;
-  let b = 0x20;
-  let emitted = 1;
-  let started = false;
-  let space = false;
-  for (let i = 0; i < lower.length; i++) {
-    const u = lower.charCodeAt(i);
-    if (isSpaceLike(u)) {
-      space = started;
-      continue;
-    }
-    if (space) {
-      if (emitted >= 2) addTrigram(a, b, 0x20);
-      a = b;
-      b = 0x20;
-      emitted++;
-      space = false;
-    }
-    if (emitted >= 2) addTrigram(a, b, u);
-    a = b;
-    b = u;
-    emitted++;
-    started = true;
-  }
-  if (emitted >= 2) addTrigram(a, b, 0x20);
+  countStreamTrigrams(value.toLowerCase(), false);
 }
 
 /** The distinct trigrams of `cleanSample(value)` with their counts, as the distances read them (for tests). */
