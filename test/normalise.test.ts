@@ -4,6 +4,7 @@
  */
 
 import fc from 'fast-check';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { SourceBlock } from '../src/article/blocks.js';
 import type { InlineLink } from '../src/article/types.js';
@@ -361,5 +362,28 @@ describe('normaliseBlocks: many links in one block', () => {
     expect(time(blockWith(8_000)) / fewer).toBeLessThan(10);
     const [link] = normaliseBlocks([blockWith(3)]).blocks[0]!.links!.slice(2);
     expect(link).toEqual({ text: 'linked words 2 here', url: 'https://links.example/2', start: 2 * 'linked words 0 here and some plain text between the links, '.length });
+  });
+});
+
+describe('normaliseBlocks: memory of linked Latin text', () => {
+  /** True when the engine holds `s` in one byte per character (the tag V8's serializer writes for it). */
+  const oneByte = (s: string): boolean => serialize(s)[2] === 0x22;
+
+  it('gives text and link texts one byte per character when they hold nothing above U+00FF', () => {
+    expect(oneByte('\uFDD0Kiel'.slice(1))).toBe(false); // the check can tell the two apart
+    const text = 'Der Hafen   wird eröffnet, sagte der Bürgermeister am Abend, und mehr dazu hier.';
+    const block: SourceBlock = { text, raw: text, line: 1, hint: 'paragraph', links: [{ text: 'Bürgermeister', url: 'https://b.example', start: 37 }] };
+    const out = normaliseBlocks([block]).blocks[0]!;
+    expect(out.text).toBe('Der Hafen wird eröffnet, sagte der Bürgermeister am Abend, und mehr dazu hier.');
+    expect(out.links).toEqual([{ text: 'Bürgermeister', url: 'https://b.example', start: 35 }]);
+    expect(oneByte(out.text)).toBe(true);
+    expect(oneByte(out.links![0]!.text)).toBe(true);
+  });
+
+  it('leaves wider text as it is', () => {
+    const text = 'Город  и порт';
+    const out = normaliseBlocks([{ text, raw: text, line: 1, hint: 'paragraph', links: [{ text: 'порт', url: 'https://p.example', start: 9 }] }]).blocks[0]!;
+    expect(out.text).toBe('Город и порт');
+    expect(out.links).toEqual([{ text: 'порт', url: 'https://p.example', start: 8 }]);
   });
 });

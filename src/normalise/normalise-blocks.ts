@@ -33,6 +33,19 @@ function walkCodePoints(s: string, target: number, unit: number, cp: number): [n
 /** A UTF-16 surrogate unit. */
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** A unit above U+00FF. */
+const WIDE = /[^\u0000-\u00FF]/;
+
+/**
+ * `text` in one byte per character when it has no unit above U+00FF. Text cut from a string with
+ * link markers is held by the engine in two bytes per character, whatever it holds: for a page
+ * of Latin text, all its linked paragraphs would take twice the memory. (A Latin-1 round trip
+ * through a buffer is the cheapest way to get a one-byte copy.)
+ */
+function narrowed(text: string): string {
+  return text.length === 0 || WIDE.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}
+
 /** Normalise text that carries links, keeping each link on the same words. */
 function normaliseWithLinks(text: string, links: readonly InlineLink[]): { text: string; links: InlineLink[]; repairs: Repair[] } {
   // Drop our own markers from the input first, so they can only be ours below.
@@ -65,28 +78,30 @@ function normaliseWithLinks(text: string, links: readonly InlineLink[]): { text:
   let plain = '';
   let openAt = -1;
   if (!SURROGATE.test(normalised)) {
-    // one unit per code point: the plain text is copied between markers, and offsets are units
+    // One unit per code point: the plain text is copied between the markers, and offsets are
+    // units. Each link's span is noted here and its text cut from the finished plain text (a
+    // string still being built would be copied whole at every cut).
+    const spans: number[] = [];
     let copied = 0;
-    /** Where in `normalised` the open link's marker stands (-1: none, or another marker came after it). */
-    let openUnit = -1;
     for (let i = 0; i < normalised.length; i++) {
       const c = normalised.charCodeAt(i);
       if (c !== 0xfdd0 && c !== 0xfdd1) continue;
       plain += normalised.slice(copied, i);
       copied = i + 1;
-      if (c === 0xfdd0) {
-        openAt = plain.length;
-        openUnit = i;
-      } else {
-        // The link's text is read from `normalised`, between its two markers: slicing `plain`, a
-        // string still being built, would copy all of it so far at every link (time growing with
-        // links × length) and keep each copy alive with its link.
-        close(openUnit !== -1 ? normalised.slice(openUnit + 1, i) : plain.slice(openAt), openAt);
+      if (c === 0xfdd0) openAt = plain.length;
+      else {
+        spans.push(openAt, plain.length);
         openAt = -1;
-        openUnit = -1;
       }
     }
-    return { text: plain + normalised.slice(copied), links: out, repairs };
+    plain = narrowed(plain + normalised.slice(copied));
+    for (let s = 0; s < spans.length; s += 2) {
+      const start = spans[s] ?? -1;
+      const end = spans[s + 1] ?? 0;
+      // (a closing marker without an opening one takes the unit before it, as the general path below does)
+      close(start === -1 ? plain.slice(Math.max(0, end - 1), end) : plain.slice(start, end), start);
+    }
+    return { text: plain, links: out, repairs };
   }
   let cps = 0;
   for (const ch of normalised) {
