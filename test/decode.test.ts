@@ -7,6 +7,7 @@ import { canonicalName, decodeInput, DEFAULT_MAX_BYTES, looksBinary, UnknownEnco
 import { decodeBytes } from '../src/source/codec.js';
 import { scanUtf8 } from '../src/source/sniff.js';
 import { isNonAsciiUtf8 } from '../src/input/html-charset.js';
+import { readSourceText } from '../src/source/read-source-text.js';
 
 const DATA = new URL('./data/encodings/', import.meta.url);
 const read = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, DATA)));
@@ -346,5 +347,20 @@ describe('maxBytes', () => {
 
   it('the limit is checked before anything else (a huge binary is too large, not "not text")', () => {
     expect(codes(decodeInput(new Uint8Array(100), { maxBytes: 50 }))).toEqual(['INPUT_TOO_LARGE']);
+  });
+});
+
+describe('a declared charset is read only from what is taken for HTML', () => {
+  const page = Buffer.from('<!doctype html><html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head><body><p>Caf\u00e9 cr\u00e8me</p></body></html>', 'latin1');
+  const declared = (path: string | null, inputFormat: 'auto' | 'text' | 'html' = 'auto'): boolean =>
+    readSourceText(page, { path, inputFormat }).diagnostics.some((d) => d.code === 'ENCODING_DECLARED');
+
+  it('by the file name, the option, or else the first bytes', () => {
+    expect(declared('page.html')).toBe(true);
+    expect(declared(null)).toBe(true);
+    expect(declared('page.txt', 'html')).toBe(true);
+    expect(declared('page.txt')).toBe(false);
+    expect(declared(null, 'text')).toBe(false);
+    expect(readSourceText(page, { path: 'page.html', inputFormat: 'auto' }).text).toContain('Caf\u00e9 cr\u00e8me');
   });
 });

@@ -29,8 +29,8 @@ export function hasFrontMatter(text: string): boolean {
   return end !== -1 && (text[end + 4] === '\n' || end + 4 === text.length);
 }
 
-/** Decide the input format. An explicit option wins; then the extension; then the content. */
-export function detectFormat(text: string, path: string | null, option: InputFormatOption = 'auto'): InputFormat {
+/** The input format an explicit option or the file name's extension gives, or null when the content must decide. */
+export function formatByName(path: string | null, option: InputFormatOption = 'auto'): InputFormat | null {
   if (option !== 'auto') return option;
   if (path !== null) {
     const ext = extension(path);
@@ -38,6 +38,13 @@ export function detectFormat(text: string, path: string | null, option: InputFor
     if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown';
     if (TEXT_EXTENSIONS.has(ext)) return 'text';
   }
+  return null;
+}
+
+/** Decide the input format. An explicit option wins; then the extension; then the content. */
+export function detectFormat(text: string, path: string | null, option: InputFormatOption = 'auto'): InputFormat {
+  const named = formatByName(path, option);
+  if (named !== null) return named;
   const head = text.slice(0, SNIFF);
   if (HTML_START.test(head)) return 'html';
   const tags = head.match(HTML_TAGS);
