@@ -66,9 +66,26 @@ const FLAGS = new CharFlags([
 const BMP_CLASSES = new Uint16Array(0x10000);
 const KNOWN = 0x8000;
 
+/**
+ * Per BMP unit, for the common case of a line's loop (line-features.ts): a plain letter (class
+ * WORD_CHAR and nothing else) or a plain space (class SPACE and nothing else) that folds alone
+ * (foldUnit) gives its fold with PLAIN_LETTER or PLAIN_SPACE set; any other unit, and one whose
+ * class has not been looked up yet, gives 0. One read tells the loop both what the unit is and
+ * its fold.
+ */
+export const PLAIN_UNITS = new Uint32Array(0x10000);
+export const PLAIN_LETTER = 0x10000;
+export const PLAIN_SPACE = 0x20000;
+
 function lookUpClass(cp: number): number {
   const cls = FLAGS.codePoint(cp);
-  if (cp < 0x10000) BMP_CLASSES[cp] = cls | KNOWN;
+  if (cp < 0x10000) {
+    BMP_CLASSES[cp] = cls | KNOWN;
+    if (cls === WORD_CHAR || cls === SPACE) {
+      const fold = foldUnit(cp);
+      if (fold !== UNFOLDED) PLAIN_UNITS[cp] = fold | (cls === WORD_CHAR ? PLAIN_LETTER : PLAIN_SPACE);
+    }
+  }
   return cls;
 }
 
