@@ -10,9 +10,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from '../src/fullpage/char-class.js';
+import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, PLAIN_LETTER, PLAIN_SPACE, PLAIN_UNITS, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from '../src/fullpage/char-class.js';
 import { lineFeatures, PHRASE_MAX_WEIGHT, type LineFeatures } from '../src/fullpage/line-features.js';
-import { COPYRIGHT, furniturePhrase, isFurnitureLine, LEGAL_PHRASES, phraseAt, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, PROMPT_PHRASES, strongerPhrase } from '../src/fullpage/vocabulary.js';
+import { COPYRIGHT, furnitureKey, furnitureKeyHash, furniturePhrase, isFurnitureLine, keyHash, LEGAL_PHRASES, phraseAt, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, PROMPT_PHRASES, strongerPhrase } from '../src/fullpage/vocabulary.js';
 import { LOWERCASE, startsWithProperty } from '../src/util/unicode-props.js';
 
 const SAMPLE = 1000;
@@ -209,5 +209,39 @@ describe('lineFeatures', () => {
       '한국어. 한국어', '\ud83d\ude00 cookie', 'all rights reserved.', 'We use cookies, by continuing to use this site',
     ];
     for (const text of lines) expect(lineFeatures(text)).toEqual(generalLineFeatures(text));
+  });
+});
+
+describe('the plain-unit table', () => {
+  it('lets the furniture key hash read plain letters and spaces as the general steps do', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        lineFeatures(text); // every unit of the line has its class looked up, so plain ones are in the table
+        const h = furnitureKeyHash(text);
+        if (h !== null) expect(h).toBe(keyHash(furnitureKey(text)));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['Share', ' Menu  Search ', 'Über uns', 'e-mail', "s'inscrire", '- a -', ' Главная ']) {
+      lineFeatures(text);
+      expect(furnitureKeyHash(text)).toBe(keyHash(furnitureKey(text)));
+    }
+  });
+
+  it('holds only letters and spaces that fold alone, with their folds', () => {
+    for (let unit = 0; unit < 0x10000; unit++) charClass(unit);
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const plain = PLAIN_UNITS[unit]!;
+      if (plain === 0) continue;
+      const fold = plain & 0xffff;
+      expect(String.fromCharCode(unit).normalize('NFKC').toLowerCase()).toBe(String.fromCharCode(fold));
+      expect(charClass(unit)).toBe(plain >= PLAIN_SPACE ? SPACE : WORD_CHAR);
+      expect(plain & ~0xffff).toBe(plain >= PLAIN_SPACE ? PLAIN_SPACE : PLAIN_LETTER);
+    }
+    expect(PLAIN_UNITS[0x61]).toBe(0x61 | PLAIN_LETTER);
+    expect(PLAIN_UNITS[0x41]).toBe(0x61 | PLAIN_LETTER);
+    expect(PLAIN_UNITS[0x20]).toBe(0x20 | PLAIN_SPACE);
+    // not folded alone (NFKC changes them, or their lower case is not one unit), or not plain
+    for (const unit of [0xa0, 0xff33, 0x2d, 0x27, 0x2e, 0x31, 0x9, 0x130, 0x3a3, 0x301, 0x4e2d, 0xa9]) expect(PLAIN_UNITS[unit]).toBe(0);
   });
 });

@@ -7,7 +7,7 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
-import { charClass, foldUnit, isAscii, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
+import { charClass, foldUnit, isAscii, PLAIN_SPACE, PLAIN_UNITS, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
 
 /**
  * Lines that are page furniture when they are the whole line, written in key form (as
@@ -187,7 +187,25 @@ export function furnitureKeyHash(text: string): number | null {
   let marksPower = 1; // ... (their hash as if they started a key, and 31 to their number)
   let gap = false; // separators or spaces since the last kept unit
   for (let i = 0; i < text.length; i++) {
-    const fold = foldUnit(text.charCodeAt(i));
+    const unit = text.charCodeAt(i);
+    const plain = PLAIN_UNITS[unit] as number;
+    if (plain >= PLAIN_SPACE) {
+      gap = true;
+      continue;
+    }
+    if (plain !== 0) {
+      // a plain letter: kept, never an edge mark (the steps below for such a unit)
+      h = (Math.imul(h, marksPower) + marksHash) | 0;
+      marksHash = 0;
+      marksPower = 1;
+      if (gap && written) h = hashUnit(h, 0x20);
+      gap = false;
+      written = true;
+      started = true;
+      h = hashUnit(h, plain & 0xffff);
+      continue;
+    }
+    const fold = foldUnit(unit);
     if (fold === UNFOLDED) return null;
     if ((charClass(fold) & (SEPARATOR | SPACE)) !== 0) {
       gap = true;
@@ -218,12 +236,12 @@ export function furnitureKeyHash(text: string): number | null {
   return h;
 }
 
-/** True when the whole line is a furniture word or phrase. */
-export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
+/** True when the whole line is a furniture word or phrase (`ascii`: the line holds only ASCII, when known). */
+export function isFurnitureLine(text: string, ascii?: boolean): boolean {
   // a line whose key cannot be in the list is told without building the key
   const h = furnitureKeyHash(text);
   if (h !== null && !WHOLE_HASHES.has(h)) return false;
-  return WHOLE.has(furnitureKey(text, ascii));
+  return WHOLE.has(furnitureKey(text, ascii ?? isAscii(text)));
 }
 
 /**
