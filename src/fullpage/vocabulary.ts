@@ -280,21 +280,24 @@ const UNFOLDABLE = 'unfoldable';
 const COPYRIGHT = 0xa9;
 
 /**
- * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
- * first three characters, and only the positions whose three characters hash to a filed value
- * are compared in full. Each phrase has a kind; legal notices (and the copyright sign) rank
- * above prompts.
+ * Substring search for many phrases at once in one pass: each phrase (four characters or more) is
+ * filed under a hash of its first three characters, and only the positions whose three characters
+ * hash to a filed value, and whose fourth goes with them in some phrase, are compared in full.
+ * Each phrase has a kind; legal notices (and the copyright sign) rank above prompts.
  */
 class PhraseIndex {
   private readonly filed = new Uint8Array(0x10000);
+  /** Per hash of a phrase's first three units extended by its fourth (`extend`): 1 when filed. */
+  private readonly fourth = new Uint8Array(0x10000);
   private readonly byHash = new Map<number, Array<{ phrase: string; legal: boolean }>>();
 
   constructor(phrases: ReadonlyArray<{ phrase: string; legal: boolean }>) {
     for (const entry of phrases) {
       const p = entry.phrase;
-      if (p.length < 3) throw new Error(`phrase too short for the index: ${p}`);
+      if (p.length < 4) throw new Error(`phrase too short for the index: ${p}`);
       const h = PhraseIndex.hash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
       this.filed[h] = 1;
+      this.fourth[PhraseIndex.extend(h, p.charCodeAt(3))] = 1;
       const list = this.byHash.get(h);
       if (list === undefined) this.byHash.set(h, [entry]);
       else list.push(entry);
@@ -316,6 +319,11 @@ class PhraseIndex {
     return (a * 961 + b * 31 + c) & 0xffff;
   }
 
+  /** A hash of three units (`hash`) extended by a fourth. */
+  private static extend(h: number, d: number): number {
+    return (h * 31 + d) & 0xffff;
+  }
+
   /** True when some phrase's first three units have hash `h`. */
   isFiled(h: number): boolean {
     return this.filed[h] !== 0;
@@ -323,6 +331,11 @@ class PhraseIndex {
 
   /** The kind of phrase filed under `h` that stands in `text` at `at` (read as in `find`): legal, prompt or null. */
   kindAt(text: string, at: number, h: number, folded: boolean): 'legal' | 'prompt' | null {
+    // most places whose first three units hash to a filed value go no further than their fourth
+    // (`our`, `all`, `ter` are common; `our newsletter`, `all rights reserved`, `terms of` are not)
+    if (at + 3 >= text.length) return null;
+    const d = text.charCodeAt(at + 3);
+    if (this.fourth[PhraseIndex.extend(h, folded ? d : foldUnit(d))] === 0) return null;
     let kind: 'prompt' | null = null;
     const entries = this.byHash.get(h)!;
     for (let k = 0; k < entries.length; k++) {
