@@ -7,7 +7,7 @@
 
 import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, PLAIN_UNITS, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from './char-class.js';
 import { LOWERCASE, startsWithProperty } from '../util/unicode-props.js';
-import { COPYRIGHT, furniturePhrase, isFurnitureLine, phraseAt, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
+import { COPYRIGHT, furniturePhrase, isFurnitureLine, phraseAt, PHRASE_FILED, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
 const SAMPLE = 1000;
@@ -18,6 +18,11 @@ const SEA_PER_WORD = 5;
 /** Lines with up to this many words can be furniture phrases (a cookie banner sentence). */
 export const PHRASE_MAX_WEIGHT = 60;
 const COMMA = 0x2c;
+/**
+ * PHRASE_FILED under a name of this module: the tight loop below reads it for every unit, and a
+ * module's own constant costs less to read there than an imported binding, checked at each read.
+ */
+const FILED: Uint8Array = PHRASE_FILED;
 
 export interface LineFeatures {
   /** Word equivalents. */
@@ -98,8 +103,8 @@ export function lineFeatures(text: string): LineFeatures {
           const plain = PLAIN_UNITS[text.charCodeAt(j)] as number;
           if (plain === 0) break;
           const fold = plain & 0xffff;
-          const h = phraseHash(a, b, fold);
-          if (phraseFiled(h)) found = strongerPhrase(found, phraseAt(text, j - 2, h));
+          const h = (a * 961 + b * 31 + fold) & 0xffff; // phraseHash(a, b, fold), written out
+          if (FILED[h] !== 0) found = strongerPhrase(found, phraseAt(text, j - 2, h));
           a = b;
           b = fold;
           const letter = (plain >>> 16) & 1;

@@ -286,7 +286,8 @@ const COPYRIGHT = 0xa9;
  * Each phrase has a kind; legal notices (and the copyright sign) rank above prompts.
  */
 class PhraseIndex {
-  private readonly filed = new Uint8Array(0x10000);
+  /** Per hash (`hash`): 1 when some phrase is filed under it. */
+  readonly filed = new Uint8Array(0x10000);
   /** Per hash of a phrase's first three units extended by its fourth (`extend`): 1 when filed. */
   private readonly fourth = new Uint8Array(0x10000);
   private readonly byHash = new Map<number, Array<{ phrase: string; legal: boolean }>>();
@@ -401,6 +402,9 @@ export { COPYRIGHT };
 export function phraseFiled(h: number): boolean {
   return PHRASE_INDEX.isFiled(h);
 }
+
+/** The table phraseFiled reads: non-zero at the hashes phrases are filed under. */
+export const PHRASE_FILED: Uint8Array = PHRASE_INDEX.filed;
 
 export function phraseAt(text: string, at: number, h: number): 'legal' | 'prompt' | null {
   return PHRASE_INDEX.kindAt(text, at, h, false);
