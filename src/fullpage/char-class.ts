@@ -66,9 +66,31 @@ const FLAGS = new CharFlags([
 const BMP_CLASSES = new Uint16Array(0x10000);
 const KNOWN = 0x8000;
 
+/**
+ * Per BMP unit, for the common case of the loops over a line (line-features.ts, and the furniture
+ * key hash in vocabulary.ts): a plain letter (class WORD_CHAR and nothing else) or a plain space
+ * (class SPACE and nothing else) that folds alone (foldUnit) gives its fold with PLAIN_LETTER or
+ * PLAIN_SPACE set; any other unit, and one whose class has not been looked up yet, gives 0. One
+ * read tells a loop both what the unit is and its fold. A plain letter's fold stays in a furniture
+ * key (neither a separator, a space nor an edge hyphen or apostrophe); a plain space's fold
+ * separates the key's words.
+ */
+export const PLAIN_UNITS = new Uint32Array(0x10000);
+export const PLAIN_LETTER = 0x10000;
+export const PLAIN_SPACE = 0x20000;
+
 function lookUpClass(cp: number): number {
   const cls = FLAGS.codePoint(cp);
-  if (cp < 0x10000) BMP_CLASSES[cp] = cls | KNOWN;
+  if (cp < 0x10000) {
+    BMP_CLASSES[cp] = cls | KNOWN;
+    if (cls === WORD_CHAR || cls === SPACE) {
+      const fold = foldUnit(cp);
+      // (the class of cp is in the table already, so this ends even when fold is cp)
+      const separates = fold !== UNFOLDED && (charClass(fold) & (SEPARATOR | SPACE)) !== 0;
+      if (cls === WORD_CHAR && fold !== UNFOLDED && !separates && fold !== 0x2d && fold !== 0x27) PLAIN_UNITS[cp] = fold | PLAIN_LETTER;
+      else if (cls === SPACE && separates) PLAIN_UNITS[cp] = fold | PLAIN_SPACE;
+    }
+  }
   return cls;
 }
 

@@ -5,9 +5,9 @@
  * the short lines menus, share bars and footers are made of.
  */
 
-import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from './char-class.js';
+import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, PLAIN_UNITS, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from './char-class.js';
 import { LOWERCASE, startsWithProperty } from '../util/unicode-props.js';
-import { COPYRIGHT, furniturePhrase, isFurnitureLine, phraseAt, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
+import { COPYRIGHT, furniturePhrase, isFurnitureLine, phraseAt, PHRASE_FILED, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
 const SAMPLE = 1000;
@@ -18,6 +18,11 @@ const SEA_PER_WORD = 5;
 /** Lines with up to this many words can be furniture phrases (a cookie banner sentence). */
 export const PHRASE_MAX_WEIGHT = 60;
 const COMMA = 0x2c;
+/**
+ * PHRASE_FILED under a name of this module: the tight loop below reads it for every unit, and a
+ * module's own constant costs less to read there than an imported binding, checked at each read.
+ */
+const FILED: Uint8Array = PHRASE_FILED;
 
 export interface LineFeatures {
   /** Word equivalents. */
@@ -66,14 +71,13 @@ export function lineFeatures(text: string): LineFeatures {
   let last = 0; // class bits of the last character examined
   let lastComma = false;
   let lastNonCloser = 0; // class bits of the last one that is not a closing quote or bracket
-  let ascii = true;
   let clauseBreaks = 0;
   let afterCjk = false; // the last non-break character was Han or kana
   let pendingBreak = false; // a clause break follows that character
   // The furniture-phrase search (vocabulary.ts, furniturePhrase) in the same pass, while every unit
-  // so far folds alone and has been folded before (knownFold) and the line has at most
-  // PHRASE_MAX_WEIGHT words (with more, its weight is above that too and no phrase counts). A line
-  // the search gives up on is read again by furniturePhrase when its phrase counts.
+  // so far folds alone and has been folded before (knownFold). A line the search gives up on is
+  // read again by furniturePhrase when its phrase counts. The search also stops once the line has
+  // more than PHRASE_MAX_WEIGHT words: its weight is above that too, and then no phrase counts.
   let searching = true;
   let found: 'legal' | 'prompt' | null = null;
   let foldA = 0; // folds of the two units before this one
@@ -81,6 +85,57 @@ export function lineFeatures(text: string): LineFeatures {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Plain letters and spaces (most units; PLAIN_UNITS gives their class and fold in one read) go
+    // through a tight loop that counts words and letters and hashes folds for the phrase search,
+    // and does what the steps below would do for them. It starts once the search has two folds
+    // to hash with, and only when the unit before leaves no state a letter or space acts on (a
+    // sentence mark, Han or kana before a space; without the latter no clause break is pending
+    // either); it stops at SAMPLE code points.
+    if (!prevMark && !afterCjk && chars >= 2) {
+      const stop = Math.min(n, i + SAMPLE - chars);
+      let j = i;
+      let letters = 0;
+      let inWordNow: number = inWord ? 1 : 0;
+      if (searching) {
+        let a = foldA;
+        let b = foldB;
+        for (; j < stop; j++) {
+          const plain = PLAIN_UNITS[text.charCodeAt(j)] as number;
+          if (plain === 0) break;
+          const fold = plain & 0xffff;
+          const h = (a * 961 + b * 31 + fold) & 0xffff; // phraseHash(a, b, fold), written out
+          if (FILED[h] !== 0) found = strongerPhrase(found, phraseAt(text, j - 2, h));
+          a = b;
+          b = fold;
+          const letter = (plain >>> 16) & 1;
+          words += letter & (inWordNow ^ 1);
+          letters += letter;
+          inWordNow = letter;
+        }
+        foldA = a;
+        foldB = b;
+      } else {
+        for (; j < stop; j++) {
+          const plain = PLAIN_UNITS[text.charCodeAt(j)] as number;
+          if (plain === 0) break;
+          const letter = (plain >>> 16) & 1;
+          words += letter & (inWordNow ^ 1);
+          letters += letter;
+          inWordNow = letter;
+        }
+      }
+      if (j > i) {
+        chars += j - i;
+        alnum += letters;
+        inWord = inWordNow === 1;
+        if (words > PHRASE_MAX_WEIGHT) searching = false;
+        last = inWord ? WORD_CHAR : SPACE;
+        lastComma = false;
+        lastNonCloser = last;
+        i = j;
+        if (i >= n) break;
+      }
+    }
     let cp = text.charCodeAt(i++);
     if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
       const low = text.charCodeAt(i);
@@ -95,11 +150,9 @@ export function lineFeatures(text: string): LineFeatures {
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c < 0xdc00 || c > 0xdfff || !(text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) chars++;
-        if (c > 0x7f) ascii = false;
       }
       break;
     }
-    if (cp > 0x7f) ascii = false;
     if (searching) {
       // units so far = code points so far (no surrogate pair has been folded)
       const fold = cp < 0x10000 ? knownFold(cp) : UNFOLDED;
@@ -171,7 +224,7 @@ export function lineFeatures(text: string): LineFeatures {
   let weight = words + cjk / CJK_PER_WORD + sea / SEA_PER_WORD;
   if (chars > SAMPLE) weight = (weight * chars) / SAMPLE;
   const endsSentence = (lastNonCloser & SENTENCE_MARK) !== 0 && (last & (SENTENCE_MARK | CLOSER)) !== 0;
-  const furniture = chars <= 80 && isFurnitureLine(text, ascii);
+  const furniture = chars <= 80 && isFurnitureLine(text);
   // the search above read the whole line when it folded and was not cut at SAMPLE
   const kind = furniture || weight > PHRASE_MAX_WEIGHT ? null : searching && chars <= SAMPLE ? found : furniturePhrase(text);
   const phrase = kind === 'legal' || (kind === 'prompt' && weight <= PROMPT_MAX_WEIGHT);

@@ -7,7 +7,7 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
-import { charClass, foldUnit, isAscii, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
+import { charClass, foldUnit, isAscii, PLAIN_SPACE, PLAIN_UNITS, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
 
 /**
  * Lines that are page furniture when they are the whole line, written in key form (as
@@ -187,7 +187,25 @@ export function furnitureKeyHash(text: string): number | null {
   let marksPower = 1; // ... (their hash as if they started a key, and 31 to their number)
   let gap = false; // separators or spaces since the last kept unit
   for (let i = 0; i < text.length; i++) {
-    const fold = foldUnit(text.charCodeAt(i));
+    const unit = text.charCodeAt(i);
+    const plain = PLAIN_UNITS[unit] as number;
+    if (plain >= PLAIN_SPACE) {
+      gap = true;
+      continue;
+    }
+    if (plain !== 0) {
+      // a plain letter: kept, never an edge mark (the steps below for such a unit)
+      h = (Math.imul(h, marksPower) + marksHash) | 0;
+      marksHash = 0;
+      marksPower = 1;
+      if (gap && written) h = hashUnit(h, 0x20);
+      gap = false;
+      written = true;
+      started = true;
+      h = hashUnit(h, plain & 0xffff);
+      continue;
+    }
+    const fold = foldUnit(unit);
     if (fold === UNFOLDED) return null;
     if ((charClass(fold) & (SEPARATOR | SPACE)) !== 0) {
       gap = true;
@@ -218,12 +236,12 @@ export function furnitureKeyHash(text: string): number | null {
   return h;
 }
 
-/** True when the whole line is a furniture word or phrase. */
-export function isFurnitureLine(text: string, ascii = isAscii(text)): boolean {
+/** True when the whole line is a furniture word or phrase (`ascii`: the line holds only ASCII, when known). */
+export function isFurnitureLine(text: string, ascii?: boolean): boolean {
   // a line whose key cannot be in the list is told without building the key
   const h = furnitureKeyHash(text);
   if (h !== null && !WHOLE_HASHES.has(h)) return false;
-  return WHOLE.has(furnitureKey(text, ascii));
+  return WHOLE.has(furnitureKey(text, ascii ?? isAscii(text)));
 }
 
 /**
@@ -262,21 +280,25 @@ const UNFOLDABLE = 'unfoldable';
 const COPYRIGHT = 0xa9;
 
 /**
- * Substring search for many phrases at once in one pass: each phrase is filed under a hash of its
- * first three characters, and only the positions whose three characters hash to a filed value
- * are compared in full. Each phrase has a kind; legal notices (and the copyright sign) rank
- * above prompts.
+ * Substring search for many phrases at once in one pass: each phrase (four characters or more) is
+ * filed under a hash of its first three characters, and only the positions whose three characters
+ * hash to a filed value, and whose fourth goes with them in some phrase, are compared in full.
+ * Each phrase has a kind; legal notices (and the copyright sign) rank above prompts.
  */
 class PhraseIndex {
-  private readonly filed = new Uint8Array(0x10000);
+  /** Per hash (`hash`): 1 when some phrase is filed under it. */
+  readonly filed = new Uint8Array(0x10000);
+  /** Per hash of a phrase's first three units extended by its fourth (`extend`): 1 when filed. */
+  private readonly fourth = new Uint8Array(0x10000);
   private readonly byHash = new Map<number, Array<{ phrase: string; legal: boolean }>>();
 
   constructor(phrases: ReadonlyArray<{ phrase: string; legal: boolean }>) {
     for (const entry of phrases) {
       const p = entry.phrase;
-      if (p.length < 3) throw new Error(`phrase too short for the index: ${p}`);
+      if (p.length < 4) throw new Error(`phrase too short for the index: ${p}`);
       const h = PhraseIndex.hash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
       this.filed[h] = 1;
+      this.fourth[PhraseIndex.extend(h, p.charCodeAt(3))] = 1;
       const list = this.byHash.get(h);
       if (list === undefined) this.byHash.set(h, [entry]);
       else list.push(entry);
@@ -298,6 +320,11 @@ class PhraseIndex {
     return (a * 961 + b * 31 + c) & 0xffff;
   }
 
+  /** A hash of three units (`hash`) extended by a fourth. */
+  private static extend(h: number, d: number): number {
+    return (h * 31 + d) & 0xffff;
+  }
+
   /** True when some phrase's first three units have hash `h`. */
   isFiled(h: number): boolean {
     return this.filed[h] !== 0;
@@ -305,6 +332,11 @@ class PhraseIndex {
 
   /** The kind of phrase filed under `h` that stands in `text` at `at` (read as in `find`): legal, prompt or null. */
   kindAt(text: string, at: number, h: number, folded: boolean): 'legal' | 'prompt' | null {
+    // most places whose first three units hash to a filed value go no further than their fourth
+    // (`our`, `all`, `ter` are common; `our newsletter`, `all rights reserved`, `terms of` are not)
+    if (at + 3 >= text.length) return null;
+    const d = text.charCodeAt(at + 3);
+    if (this.fourth[PhraseIndex.extend(h, folded ? d : foldUnit(d))] === 0) return null;
     let kind: 'prompt' | null = null;
     const entries = this.byHash.get(h)!;
     for (let k = 0; k < entries.length; k++) {
@@ -370,6 +402,9 @@ export { COPYRIGHT };
 export function phraseFiled(h: number): boolean {
   return PHRASE_INDEX.isFiled(h);
 }
+
+/** The table phraseFiled reads: non-zero at the hashes phrases are filed under. */
+export const PHRASE_FILED: Uint8Array = PHRASE_INDEX.filed;
 
 export function phraseAt(text: string, at: number, h: number): 'legal' | 'prompt' | null {
   return PHRASE_INDEX.kindAt(text, at, h, false);
