@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { francAll } from 'franc';
+import { expressions } from 'franc/expressions.js';
 import { describe, expect, it } from 'vitest';
 import { detectDirection, detectLanguage, joinSample } from '../src/language/detect-language.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
@@ -140,6 +141,31 @@ describe('letter and script counts', () => {
     expect(SCRIPT_SETS).toEqual(fresh.sets);
     expect(RUN_STARTS).toEqual(fresh.starts);
     expect(RUN_SETS).toEqual(fresh.runSets);
+  });
+
+  it('find the top script as the script expressions count it (four counting lanes, surrogates, any length)', () => {
+    // franc's own rule: the most global matches of a script's expression, the first on a tie
+    const reference = (value: string): { script: string; share: number } => {
+      let script = '';
+      let top = -1;
+      for (const name of SCRIPT_NAMES) {
+        const count = (value.match(new RegExp((expressions[name] as RegExp).source, 'g')) ?? []).length;
+        if (count > top) {
+          top = count;
+          script = name;
+        }
+      }
+      return { script, share: top / value.length || 0 };
+    };
+    const pieces = ['Hafen', 'город', 'مدينة', 'עיר', 'शहर', '城市', 'まち', '도시', 'πόλη', '𠀀', '𠀁𠀂', '😀', '\uD840', '\uD800', '\uDC00', '\uDFFF', '\uDBFF\uDFFF', ' ', '1', 'ab'];
+    const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 7 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const value = parts.join('');
+        expect(topScript(value)).toEqual(reference(value));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('find the top script of a sample', () => {
