@@ -17,7 +17,8 @@ import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language
 import { topScript } from '../src/language/top-script.js';
 import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
 import { computeTrigramIndex, encodeScriptFile, packScript } from '../scripts/make-trigram-index.mjs';
-import { sampleTrigramCounts, scriptIndex } from '../src/language/trigram-distance.js';
+import { sampleTrigramCounts } from '../src/language/sample-trigrams.js';
+import { scriptIndex } from '../src/language/trigram-distance.js';
 import { TRIGRAM_LANGUAGES } from '../src/language/trigram-languages.js';
 
 const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
@@ -106,6 +107,20 @@ describe('the sample trigram counts', () => {
       { numRuns: 2000 },
     );
     for (const value of ['', ' ', 'a', 'Ab', 'ÀÉÎÕÜ Ñandú', 'ΟΔΟΣ', 'İstanbul', 'Kelvin K', '\u0000A\u0000']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+  });
+
+  it('are the same on either side of the limit of the direct count (62 distinct letters and the space)', () => {
+    // lower and upper case letters of three scripts: 82 distinct letters when lowered
+    const pool = [...'abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρστυφχψω'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: 55, maxLength: 70 }), fc.array(fc.nat(), { minLength: 1, maxLength: 300 }), fc.boolean(), (letters, picks, upper) => {
+        // every chosen letter once, then random ones, with spaces and punctuation between
+        const chosen = [...letters, ...picks.map((p) => letters[p % letters.length] as string)];
+        const value = chosen.map((c, i) => (upper && i % 3 === 0 ? c.toUpperCase() : c) + (i % 5 === 4 ? ' ' : i % 7 === 6 ? '.,' : '')).join('');
+        expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
