@@ -109,6 +109,17 @@ describe('the sample trigram counts', () => {
     for (const value of ['', ' ', 'a', 'Ab', 'ÀÉÎÕÜ Ñandú', 'ΟΔΟΣ', 'İstanbul', 'Kelvin K', '\u0000A\u0000']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
   });
 
+  it('lower every code unit on its own but the capital dotted I, which the count writes out as i and U+0307', () => {
+    const longer: number[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      if (String.fromCharCode(unit).toLowerCase().length !== 1) longer.push(unit);
+    }
+    expect(longer).toEqual([0x130]);
+    expect('\u0130'.toLowerCase()).toBe('i\u0307');
+    for (const value of ['İzmir', 'İZMİR İLİ', 'Σİ', 'İ𐐀', 'aİ.İ', 'İ', ' İ ']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+  });
+
   it('are the same on either side of the limit of the direct count (62 distinct letters and the space)', () => {
     // lower and upper case letters of three scripts: 82 distinct letters when lowered
     const pool = [...'abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρστυφχψω'];

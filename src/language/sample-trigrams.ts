@@ -313,14 +313,20 @@ function cleanOf(text: string, lowering: boolean): number {
   return found === TOO_MANY ? countHashed(unitsOf(text), text.length, lowering) : found;
 }
 
+/** The one code unit whose lower case is two units whatever its neighbours are (İ: i and a combining dot above). */
+const CAPITAL_I_DOT = '\u0130';
+const CAPITAL_I_DOT_LOWER = 'i\u0307';
+
 /**
  * Count the trigrams of `cleanSample(value)` without building it. Most samples are lowered unit
- * by unit as they are read; the others are lower-cased whole first, which gives the same
- * characters except around a capital sigma, whose lower case depends on its neighbours (and so on
- * whether punctuation next to it became a space): such samples are cleaned as written.
+ * by unit as they are read (a capital dotted I, common in Turkish, written out as its two lower
+ * units first); the others are lower-cased whole first, which gives the same characters except
+ * around a capital sigma, whose lower case depends on its neighbours (and so on whether
+ * punctuation next to it became a space): such samples are cleaned as written.
  */
 export function countSampleTrigrams(value: string): SampleTrigrams {
-  if (cleanOf(value, true) === COUNTED) return result;
+  const text = value.includes(CAPITAL_I_DOT) ? value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER) : value;
+  if (cleanOf(text, true) === COUNTED) return result;
   if (value.includes('\u03a3')) countCleanTrigrams(cleanSample(value));
   else {
     const lower = value.toLowerCase();
