@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { francAll } from 'franc';
+import { expressions } from 'franc/expressions.js';
 import { describe, expect, it } from 'vitest';
 import { detectDirection, detectLanguage, joinSample } from '../src/language/detect-language.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
@@ -16,7 +17,8 @@ import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language
 import { topScript } from '../src/language/top-script.js';
 import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
 import { computeTrigramIndex, encodeScriptFile, packScript } from '../scripts/make-trigram-index.mjs';
-import { sampleTrigramCounts, scriptIndex } from '../src/language/trigram-distance.js';
+import { sampleTrigramCounts } from '../src/language/sample-trigrams.js';
+import { scriptIndex } from '../src/language/trigram-distance.js';
 import { TRIGRAM_LANGUAGES } from '../src/language/trigram-languages.js';
 
 const CANDIDATES = Object.keys(ISO639_3_TO_BCP47);
@@ -106,6 +108,31 @@ describe('the sample trigram counts', () => {
     );
     for (const value of ['', ' ', 'a', 'Ab', 'ÀÉÎÕÜ Ñandú', 'ΟΔΟΣ', 'İstanbul', 'Kelvin K', '\u0000A\u0000']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
   });
+
+  it('lower every code unit on its own but the capital dotted I, which the count writes out as i and U+0307', () => {
+    const longer: number[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      if (String.fromCharCode(unit).toLowerCase().length !== 1) longer.push(unit);
+    }
+    expect(longer).toEqual([0x130]);
+    expect('\u0130'.toLowerCase()).toBe('i\u0307');
+    for (const value of ['İzmir', 'İZMİR İLİ', 'Σİ', 'İ𐐀', 'aİ.İ', 'İ', ' İ ']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+  });
+
+  it('are the same on either side of the limit of the direct count (62 distinct letters and the space)', () => {
+    // lower and upper case letters of three scripts: 82 distinct letters when lowered
+    const pool = [...'abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρστυφχψω'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: 55, maxLength: 70 }), fc.array(fc.nat(), { minLength: 1, maxLength: 300 }), fc.boolean(), (letters, picks, upper) => {
+        // every chosen letter once, then random ones, with spaces and punctuation between
+        const chosen = [...letters, ...picks.map((p) => letters[p % letters.length] as string)];
+        const value = chosen.map((c, i) => (upper && i % 3 === 0 ? c.toUpperCase() : c) + (i % 5 === 4 ? ' ' : i % 7 === 6 ? '.,' : '')).join('');
+        expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('the generated trigram index', () => {
@@ -140,6 +167,31 @@ describe('letter and script counts', () => {
     expect(SCRIPT_SETS).toEqual(fresh.sets);
     expect(RUN_STARTS).toEqual(fresh.starts);
     expect(RUN_SETS).toEqual(fresh.runSets);
+  });
+
+  it('find the top script as the script expressions count it (four counting lanes, surrogates, any length)', () => {
+    // franc's own rule: the most global matches of a script's expression, the first on a tie
+    const reference = (value: string): { script: string; share: number } => {
+      let script = '';
+      let top = -1;
+      for (const name of SCRIPT_NAMES) {
+        const count = (value.match(new RegExp((expressions[name] as RegExp).source, 'g')) ?? []).length;
+        if (count > top) {
+          top = count;
+          script = name;
+        }
+      }
+      return { script, share: top / value.length || 0 };
+    };
+    const pieces = ['Hafen', 'город', 'مدينة', 'עיר', 'शहर', '城市', 'まち', '도시', 'πόλη', '𠀀', '𠀁𠀂', '😀', '\uD840', '\uD800', '\uDC00', '\uDFFF', '\uDBFF\uDFFF', ' ', '1', 'ab'];
+    const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 7 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const value = parts.join('');
+        expect(topScript(value)).toEqual(reference(value));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('find the top script of a sample', () => {

@@ -5,6 +5,7 @@
 
 import { CharFlags, pairAt } from '../util/char-flags.js';
 import { LETTER as LETTER_PROPERTY, RIGHT_TO_LEFT } from '../util/unicode-props.js';
+import { unitsOf } from './sample-units.js';
 
 const LETTER = 1;
 const RTL = 2;
@@ -22,8 +23,10 @@ export interface LetterCounts {
  * surrogate (astral ones). A quick scan before counting.
  */
 export function mayHoldRtl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+  const n = text.length;
+  const units = unitsOf(text);
+  for (let i = 0; i < n; i++) {
+    const unit = units[i] as number;
     if (unit < 0x590) continue;
     if (unit <= 0x8ff || (unit >= 0xd800 && unit <= 0xdfff) || (unit >= 0xfb1d && unit <= 0xfeff)) return true;
   }

@@ -9,7 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LITTLE_ENDIAN } from '../util/unicode-props.js';
-import { isWhiteSpaceUnit } from '../util/white-space.js';
+import { countSampleTrigrams, slotOf } from './sample-trigrams.js';
 import { TRIGRAM_LANGUAGES } from './trigram-languages.js';
 
 /** The penalty for a trigram that a language profile does not hold. */
@@ -73,11 +73,6 @@ function findKey(keys: string, a: number, b: number, c: number): number {
   return -1;
 }
 
-/** Where a trigram's three code units land in an open-addressing table. */
-function slotOf(x: number, y: number, z: number, mask: number): number {
-  return (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d)) & mask;
-}
-
 /**
  * A hash table over one script's keys, built once the script has been met a few times: a single
  * process identifying many articles then looks each trigram up in one or two probes instead of
@@ -127,173 +122,6 @@ function lookUpKey(table: KeyTable, xy: number, x: number, y: number, z: number)
   }
 }
 
-const ASCII_DIGITS_AND_PUNCT = /[\u0021-\u0040]+/g;
-const WHITE_SPACE = /\s+/g;
-
-/** The sample as the model reads it: ASCII digits and punctuation as spaces, spaces collapsed, lower case, padded. */
-function cleanSample(value: string): string {
-  return ` ${value.replace(ASCII_DIGITS_AND_PUNCT, ' ').replace(WHITE_SPACE, ' ').trim().toLowerCase()} `;
-}
-
-/** True for the units `cleanSample` turns into a space: ASCII digits and punctuation, and `\s`. */
-function isSpaceLike(u: number): boolean {
-  return (u >= 0x21 && u <= 0x40) || isWhiteSpaceUnit(u);
-}
-
-/**
- * The distinct trigrams of a cleaned sample with their counts: an open-addressing table kept
- * between calls (only the slots used are cleared) and grown when needed. Slot s is two 32-bit
- * words, so that a probe reads one cache line: `table[2s]` holds the first two units
- * (x << 16 | y), `table[2s + 1]` the third unit and the count (z << 16 | count; count 0 = empty).
- * (A sample has at most MAX_SAMPLE + 2 units, so a count fits in 16 bits.)
- */
-let capacity = 0;
-let mask = 0;
-let table = new Int32Array(0);
-/** The slots in use, in order of first use; `distinct` of them. */
-let usedSlots = new Int32Array(0);
-let distinct = 0;
-
-function resetTable(units: number): void {
-  for (let k = 0; k < distinct; k++) {
-    const at = (usedSlots[k] as number) * 2;
-    table[at] = 0;
-    table[at + 1] = 0;
-  }
-  distinct = 0;
-  if (capacity < units * 2) {
-    capacity = 16;
-    while (capacity < units * 2) capacity *= 2;
-    mask = capacity - 1;
-    table = new Int32Array(capacity * 2);
-    usedSlots = new Int32Array(capacity);
-  }
-}
-
-function addTrigram(x: number, y: number, z: number): void {
-  const xy = (x << 16) | y;
-  let slot = slotOf(x, y, z, mask);
-  for (;;) {
-    const at = slot * 2;
-    const zc = table[at + 1] as number;
-    if ((zc & 0xffff) === 0) {
-      table[at] = xy;
-      table[at + 1] = (z << 16) | 1;
-      usedSlots[distinct++] = slot;
-      return;
-    }
-    if (table[at] === xy && zc >>> 16 === z) {
-      table[at + 1] = zc + 1;
-      return;
-    }
-    slot = (slot + 1) & mask;
-  }
-}
-
-/** Count the trigrams of an already cleaned text. */
-function countCleanTrigrams(text: string): void {
-  resetTable(text.length);
-  for (let i = 0; i + 2 < text.length; i++) addTrigram(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2));
-}
-
-/**
- * Per code unit: its lower case when that is one unit whatever the neighbours are, else NO_LOWER
- * (a capital sigma, whose lower case depends on its neighbours; a unit whose lower case is two
- * units, like U+0130; surrogates, as a pair may lower to another pair). Filled in on first sight
- * of each unit, 0 = not yet looked up; ASCII is lowered inline and never read here.
- */
-const NO_LOWER = 0xffff;
-const lowerUnits = new Uint16Array(0x10000);
-
-function lowerOf(unit: number): number {
-  const known = lowerUnits[unit] as number;
-  if (known !== 0) return known;
-  let lower = NO_LOWER;
-  if (unit !== 0x03a3 && (unit < 0xd800 || unit > 0xdfff)) {
-    const text = String.fromCharCode(unit).toLowerCase();
-    if (text.length === 1) lower = text.charCodeAt(0);
-  }
-  lowerUnits[unit] = lower;
-  return lower;
-}
-
-/**
- * Count the trigrams of the cleaned form of `text` without building it: one pass that drops,
- * collapses and pads spaces as `cleanSample` does. With `lowerEach`, each unit is lowered on its
- * own as it is read (see lowerUnits), and the count gives up, returning false, at a unit that
- * cannot be; without it, `text` is lower case already.
- */
-function countStreamTrigrams(text: string, lowerEach: boolean): boolean {
-  resetTable(text.length + 2);
-  // The cleaned stream is ' ', the content with each run of spaces inside it as one ' ', then ' '.
-  let a = 0;
-  let b = 0x20;
-  let emitted = 1;
-  let started = false;
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    let u = text.charCodeAt(i);
-    if (u < 0x80) {
-      if (u >= 0x41 && u <= 0x5a) u |= 0x20;
-      else if (u <= 0x40 && (u >= 0x21 || u === 0x20 || (u >= 0x09 && u <= 0x0d))) {
-        space = started;
-        continue;
-      }
-    } else {
-      if (lowerEach) {
-        u = lowerOf(u);
-        if (u === NO_LOWER) return false;
-      }
-      if (isSpaceLike(u)) {
-        space = started;
-        continue;
-      }
-    }
-    if (space) {
-      if (emitted >= 2) addTrigram(a, b, 0x20);
-      a = b;
-      b = 0x20;
-      emitted++;
-      space = false;
-    }
-    if (emitted >= 2) addTrigram(a, b, u);
-    a = b;
-    b = u;
-    emitted++;
-    started = true;
-  }
-  if (emitted >= 2) addTrigram(a, b, 0x20);
-  return true;
-}
-
-/**
- * Count the trigrams of `cleanSample(value)` without building it. Most samples are lowered unit
- * by unit as they are read; the others are lower-cased whole first, which gives the same
- * characters except around a capital sigma, whose lower case depends on its neighbours (and so on
- * whether punctuation next to it became a space): such samples are cleaned as written.
- */
-function countSampleTrigrams(value: string): void {
-  if (countStreamTrigrams(value, true)) return;
-  if (value.includes('\u03a3')) {
-    countCleanTrigrams(cleanSample(value));
-    return;
-  }
-  countStreamTrigrams(value.toLowerCase(), false);
-}
-
-/** The distinct trigrams of `cleanSample(value)` with their counts, as the distances read them (for tests). */
-export function sampleTrigramCounts(value: string): Map<string, number> {
-  countSampleTrigrams(value);
-  const counts = new Map<string, number>();
-  for (let k = 0; k < distinct; k++) {
-    const at = (usedSlots[k] as number) * 2;
-    const xy = table[at] as number;
-    const zc = table[at + 1] as number;
-    counts.set(String.fromCharCode(xy >>> 16, xy & 0xffff, zc >>> 16), zc & 0xffff);
-  }
-  return counts;
-}
-
 /** A script's index as typed arrays, for the hot loop. */
 interface IndexArrays {
   keys: string;
@@ -340,13 +168,12 @@ function distances(value: string, script: string): { distance: Int32Array; langu
   if (n === 0) return null;
   const { keys, starts, postings } = index;
   const keyTable = keyTableFor(script, keys);
-  countSampleTrigrams(value);
+  const { distinct, gramXY, gramZC } = countSampleTrigrams(value);
   // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
   const distance = new Int32Array(n).fill(MAX_DIFFERENCE * distinct);
   for (let k = 0; k < distinct; k++) {
-    const slot = (usedSlots[k] as number) * 2;
-    const xy = table[slot] as number;
-    const zc = table[slot + 1] as number;
+    const xy = gramXY[k] as number;
+    const zc = gramZC[k] as number;
     const count = zc & 0xffff;
     const x = xy >>> 16;
     const y = xy & 0xffff;
