@@ -64,7 +64,7 @@ function countAndReplace(text: string, re: RegExp, replacement: string): { text:
 /** Per UTF-16 unit: its lower case when that is one unit (0 = not looked up yet, 0xFFFF = not one unit, or a surrogate). */
 const LOWER_UNIT = new Uint16Array(0x10000);
 
-function lowerUnit(unit: number): number {
+export function lowerUnit(unit: number): number {
   let lower = LOWER_UNIT[unit] as number;
   if (lower === 0) {
     const l = String.fromCharCode(unit).toLowerCase();
