@@ -10,7 +10,7 @@ import { splitDateline } from './dateline.js';
 import { isTableSeparator, readLabelLine } from './label-line.js';
 import type { LabelTable } from './labels.js';
 import type { RawField } from './read-metadata-block.js';
-import { truncate } from './read-metadata-block.js';
+import { locationValues, truncate } from './read-metadata-block.js';
 import { isMarkedLine } from './line-markers.js';
 import { isWhiteSpaceUnit } from '../util/white-space.js';
 import { cpLength, lowerUnit } from '../normalise/normalise-text.js';
@@ -198,7 +198,7 @@ function isTitleLike(block: SourceBlock, locations: readonly string[], repeated:
   if (block.hint === 'title') return true;
   if (block.hint !== 'line') return false;
   const text = block.text;
-  const length = [...text].length;
+  const length = cpLength(text);
   if (length === 0 || length > MAX_TITLE || isMarkedLine(text)) return false;
   // A lede that opens with its dateline, not a title: ends like a paragraph and is not repeated.
   if (!repeated && (ENDS_LIKE_PARAGRAPH.test(text) || length > MAX_DATELINE_TITLE) && splitDateline(text, locations) !== null) return false;
@@ -243,7 +243,7 @@ export function readHeader(
     return k;
   };
   i = takeHeaderLines(i);
-  const knownLocations = [...locations, ...fields.filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text))];
+  const knownLocations = fields.length === 0 ? locations : [...locations, ...locationValues(fields)];
 
   // Markdown front matter is authoritative: take the title as given, consume the `# title` line.
   if (hints.authoritative === true) {
