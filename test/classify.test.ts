@@ -10,6 +10,7 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import { classifyBody, isHeadingLike } from '../src/classify/classify-body.js';
 import { matchesLocation, splitDateline } from '../src/classify/dateline.js';
 import { isBlockStart, isTableSeparator, lowerStart, readLabelLine } from '../src/classify/label-line.js';
+import { BULLET, isListItemLine, isMarkedLine, mayBeMarked, NUMBERED, QUOTE } from '../src/classify/line-markers.js';
 import { BUILTIN_LABELS } from '../src/classify/labels.js';
 import { readHeader, sameTextKey } from '../src/classify/read-header.js';
 import { isWhiteSpaceUnit } from '../src/util/white-space.js';
@@ -108,6 +109,23 @@ describe('readLabelLine', () => {
       }),
       { numRuns: 20000 },
     );
+  });
+});
+
+describe('line markers', () => {
+  it('are told by their first unit before any expression runs', () => {
+    // every BMP unit, first in lines that each expression would take were it a marker
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const line of [`${ch} item`, `${ch}. item`, `${ch}) item`, `${ch}1. item`, `${ch}text`, ch]) {
+        const any = BULLET.test(line) || NUMBERED.test(line) || QUOTE.test(line);
+        if (any && !mayBeMarked(line)) expect.fail(`U+${c.toString(16)}: ${JSON.stringify(line)}`);
+        expect(isMarkedLine(line)).toBe(any);
+        expect(isListItemLine(line)).toBe(BULLET.test(line) || NUMBERED.test(line));
+      }
+    }
+    expect(mayBeMarked('')).toBe(false);
+    for (const line of ['- a', '* a', '• a', '▪ a', '◦ a', '· a', '1. a', '12) a', '> a']) expect(isMarkedLine(line), line).toBe(true);
   });
 });
 
