@@ -4,6 +4,7 @@
  */
 
 import { LOWERCASE, unicodeProperties, WHITE_SPACE } from '../util/unicode-props.js';
+import { isWhiteSpaceUnit } from '../util/white-space.js';
 import type { LabelEntry, LabelTable } from './labels.js';
 
 /** How the label and value were written. */
@@ -92,11 +93,15 @@ function cleanValue(value: string): string | null {
 /** True when the line opens the metadata block (`Details`, `Details zur Meldung`, optional `:`). */
 export function isBlockStart(line: string, table: LabelTable): boolean {
   const starts = lowerBlockStarts(table);
-  const trimmed = line.trim();
-  const l = trimmed.endsWith(':') ? trimmed.slice(0, -1) : trimmed;
+  // the line trimmed and without one colon at its end, found before any of it is copied
+  let start = 0;
+  let end = line.length;
+  while (start < end && isWhiteSpaceUnit(line.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpaceUnit(line.charCodeAt(end - 1))) end--;
+  if (end > start && line.charCodeAt(end - 1) === 0x3a) end--;
   // lower case is never shorter than what it folds: a longer line is no block start
-  if (l.length > starts.longest) return false;
-  return starts.lower.includes(l.toLowerCase());
+  if (end - start > starts.longest) return false;
+  return starts.lower.includes(line.slice(start, end).toLowerCase());
 }
 
 /**
