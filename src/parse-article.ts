@@ -12,7 +12,7 @@ import { assembleArticle } from './assemble/assemble-article.js';
 import { classifyBody } from './classify/classify-body.js';
 import { BUILTIN_LABELS, type LabelTable } from './classify/labels.js';
 import { readHeader } from './classify/read-header.js';
-import { readMetadataBlock } from './classify/read-metadata-block.js';
+import { locationValues, readMetadataBlock } from './classify/read-metadata-block.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/codes.js';
 import { detectFormat, type InputFormatOption } from './input/detect-format.js';
 import { findArticleText } from './fullpage/find-article-text.js';
@@ -88,7 +88,7 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
     appendAll(diagnostics, meta.diagnostics);
     for (const b of meta.trailing) diagnostics.push(diagnostic('TRAILING_TEXT_DROPPED', `text after the metadata block dropped: "${b.text.slice(0, 60)}"`, b.line));
   }
-  const locations = (meta?.fields ?? []).filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text));
+  const locations = meta === null ? [] : locationValues(meta.fields);
   const bodyLanguage = (): string => detectLanguage(joinSample(main.map((b) => b.text))).language;
   const header = readHeader(main, table, hints, locations, (candidates) => {
     const language = bodyLanguage();
@@ -96,8 +96,8 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
     return index === -1 ? 0 : index;
   });
   appendAll(diagnostics, header.diagnostics);
-  const taken = new Set(header.taken);
-  const bodyBlocks = main.slice(header.bodyStart).filter((_, i) => !taken.has(i + header.bodyStart));
+  const taken = header.taken;
+  const bodyBlocks = taken.length === 0 ? main.slice(header.bodyStart) : main.slice(header.bodyStart).filter((_, i) => !taken.includes(i + header.bodyStart));
   // A page (saved HTML or its whole visible text) may show the same paragraph twice on purpose;
   // only scraped article text repeats by accident.
   const body = classifyBody(bodyBlocks, hints.authoritative === true || format === 'html' || page?.isWholePage === true);

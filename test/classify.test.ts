@@ -5,10 +5,12 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { SourceBlock } from '../src/article/blocks.js';
 import { classifyBody, isHeadingLike } from '../src/classify/classify-body.js';
 import { matchesLocation, splitDateline } from '../src/classify/dateline.js';
-import { isBlockStart, isTableSeparator, readLabelLine } from '../src/classify/label-line.js';
+import { isBlockStart, isTableSeparator, lowerStart, readLabelLine } from '../src/classify/label-line.js';
+import { BULLET, isListItemLine, isMarkedLine, mayBeMarked, NUMBERED, QUOTE } from '../src/classify/line-markers.js';
 import { BUILTIN_LABELS } from '../src/classify/labels.js';
 import { readHeader, sameTextKey } from '../src/classify/read-header.js';
 import { isWhiteSpaceUnit } from '../src/util/white-space.js';
@@ -80,6 +82,50 @@ describe('readLabelLine', () => {
     expect(isTableSeparator('---|')).toBe(true);
     expect(isTableSeparator('| --- | :---: |')).toBe(true);
     expect(isTableSeparator('- a | b')).toBe(false);
+  });
+
+  /** Lines of label words, letters whose lower case is special (İ, Σ, a surrogate pair), white space and colons. */
+  const lineText = fc
+    .array(fc.constantFrom('Ort', 'ORT', 'Details', 'DETAILS', ' zur Meldung', 'Quellen', 'İ', 'Σ', 'σ', 'a', ' ', ':', '\t', '\u00a0', '\u{10400}', '\ud801', 'Ö'), { maxLength: 12 })
+    .map((pieces) => pieces.join(''));
+
+  it('folds only the start of a long line, as the start of the whole line folded', () => {
+    fc.assert(
+      fc.property(lineText, fc.nat({ max: 24 }), (text, length) => {
+        const whole = text.toLowerCase();
+        const start = lowerStart(text, length);
+        expect(whole.startsWith(start.slice(0, length))).toBe(true);
+        expect(start.length).toBeGreaterThanOrEqual(Math.min(length, whole.length));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('knows a block start as the whole line folded does', () => {
+    const starts = T.blockStarts.map((s) => s.toLowerCase());
+    fc.assert(
+      fc.property(lineText, (line) => {
+        expect(isBlockStart(line, T)).toBe(starts.includes(line.trim().replace(/:$/, '').toLowerCase()));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+describe('line markers', () => {
+  it('are told by their first unit before any expression runs', () => {
+    // every BMP unit, first in lines that each expression would take were it a marker
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const line of [`${ch} item`, `${ch}. item`, `${ch}) item`, `${ch}1. item`, `${ch}text`, ch]) {
+        const any = BULLET.test(line) || NUMBERED.test(line) || QUOTE.test(line);
+        if (any && !mayBeMarked(line)) expect.fail(`U+${c.toString(16)}: ${JSON.stringify(line)}`);
+        expect(isMarkedLine(line)).toBe(any);
+        expect(isListItemLine(line)).toBe(BULLET.test(line) || NUMBERED.test(line));
+      }
+    }
+    expect(mayBeMarked('')).toBe(false);
+    for (const line of ['- a', '* a', '• a', '▪ a', '◦ a', '· a', '1. a', '12) a', '> a']) expect(isMarkedLine(line), line).toBe(true);
   });
 });
 

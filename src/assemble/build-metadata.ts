@@ -28,7 +28,7 @@ function sourcesOf(field: RawField): SourceRef[] {
   for (const v of field.values) {
     const link = v.links?.[0];
     // An inline list (`QuellenA, B` or `Quellen: A, B`) splits at commas; a line is one source.
-    const items = field.inline && link === undefined ? v.text.split(',') : [v.text];
+    const items = field.inline && link === undefined && v.text.includes(',') ? v.text.split(',') : [v.text];
     for (const item of items) {
       if (item.trim() === '') continue;
       out.push(readSource(item, link?.url ?? null));

@@ -8,7 +8,7 @@ import type { InlineLink } from '../article/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { cpLength, normaliseText } from '../normalise/normalise-text.js';
 import { HAN_KANA, hasProperty, LETTER, SOUTHEAST_ASIAN } from '../util/unicode-props.js';
-import { BULLET, isMarkedLine, NUMBERED, QUOTE } from './line-markers.js';
+import { BULLET, isMarkedLine, mayBeMarked, NUMBERED, QUOTE } from './line-markers.js';
 
 export type BodyItem =
   | { kind: 'heading'; text: string; level: number; line: number }
@@ -131,8 +131,9 @@ export function classifyBody(blocks: readonly SourceBlock[], keepDuplicates: boo
       case 'boilerplate':
         continue;
       case 'line': {
-        const bullet = BULLET.exec(text) ?? NUMBERED.exec(text);
-        const quote = bullet === null ? QUOTE.exec(text) : null;
+        const marked = mayBeMarked(text);
+        const bullet = marked ? (BULLET.exec(text) ?? NUMBERED.exec(text)) : null;
+        const quote = marked && bullet === null ? QUOTE.exec(text) : null;
         if (bullet !== null) {
           const ordered = /^\d/.test(bullet[1]!);
           const key = ordered ? 'ordered' : 'bullet';

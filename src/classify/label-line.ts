@@ -4,6 +4,7 @@
  */
 
 import { LOWERCASE, unicodeProperties, WHITE_SPACE } from '../util/unicode-props.js';
+import { isWhiteSpaceUnit } from '../util/white-space.js';
 import type { LabelEntry, LabelTable } from './labels.js';
 
 /** How the label and value were written. */
@@ -33,17 +34,53 @@ export function isTableSeparator(line: string): boolean {
   return line.includes('-') && line.includes('|') && TABLE_SEPARATOR.test(line);
 }
 
+/** A table's labels, longest first, with their entries, and the length of the longest one in lower case. */
+interface SortedLabels {
+  labels: { label: string; lower: string; entry: LabelEntry }[];
+  longest: number;
+}
+
 /** All labels of the table, longest first, with their entries (cached per table). */
-const sortedCache = new WeakMap<LabelTable, { label: string; lower: string; entry: LabelEntry }[]>();
-function sortedLabels(table: LabelTable): { label: string; lower: string; entry: LabelEntry }[] {
+const sortedCache = new WeakMap<LabelTable, SortedLabels>();
+function sortedLabels(table: LabelTable): SortedLabels {
   let sorted = sortedCache.get(table);
   if (sorted === undefined) {
-    sorted = table.fields
+    const labels = table.fields
       .flatMap((entry) => entry.labels.map((label) => ({ label, lower: label.toLowerCase(), entry })))
       .sort((a, b) => b.label.length - a.label.length);
+    sorted = { labels, longest: labels.reduce((m, l) => Math.max(m, l.lower.length), 0) };
     sortedCache.set(table, sorted);
   }
   return sorted;
+}
+
+/** The table's block starts in lower case, and the length of the longest (cached per table). */
+const blockStartCache = new WeakMap<LabelTable, { lower: string[]; longest: number }>();
+function lowerBlockStarts(table: LabelTable): { lower: string[]; longest: number } {
+  let starts = blockStartCache.get(table);
+  if (starts === undefined) {
+    const lower = table.blockStarts.map((s) => s.toLowerCase());
+    starts = { lower, longest: lower.reduce((m, s) => Math.max(m, s.length), 0) };
+    blockStartCache.set(table, starts);
+  }
+  return starts;
+}
+
+/** Capital sigma: its lower case (final or not) depends on the letters after it. */
+const CAPITAL_SIGMA = '\u03a3';
+
+/**
+ * The lower case of `text`, or of a start of it that is enough to tell whether it starts with any
+ * lower-case string up to `length` units long: lower case maps each character on its own (but a
+ * capital sigma) to one unit or more, so the lower case of a start is a start of the lower case,
+ * at least as long. The start is one unit longer than that, so that a surrogate pair it cuts in
+ * two lies beyond the units compared. A long line is not folded whole to test a few labels
+ * against its start. (Exposed for tests.)
+ */
+export function lowerStart(text: string, length: number): string {
+  if (text.length <= length + 1) return text.toLowerCase();
+  const start = text.slice(0, length + 1);
+  return start.includes(CAPITAL_SIGMA) ? text.toLowerCase() : start.toLowerCase();
 }
 
 function cleanValue(value: string): string | null {
@@ -55,8 +92,16 @@ function cleanValue(value: string): string | null {
 
 /** True when the line opens the metadata block (`Details`, `Details zur Meldung`, optional `:`). */
 export function isBlockStart(line: string, table: LabelTable): boolean {
-  const l = line.trim().replace(/:$/, '').toLowerCase();
-  return table.blockStarts.some((s) => s.toLowerCase() === l);
+  const starts = lowerBlockStarts(table);
+  // the line trimmed and without one colon at its end, found before any of it is copied
+  let start = 0;
+  let end = line.length;
+  while (start < end && isWhiteSpaceUnit(line.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpaceUnit(line.charCodeAt(end - 1))) end--;
+  if (end > start && line.charCodeAt(end - 1) === 0x3a) end--;
+  // lower case is never shorter than what it folds: a longer line is no block start
+  if (end - start > starts.longest) return false;
+  return starts.lower.includes(line.slice(start, end).toLowerCase());
 }
 
 /**
@@ -68,8 +113,9 @@ export function readLabelLine(line: string, table: LabelTable, context: LabelCon
   let text = line.trim();
   const tableRow = text.startsWith('|');
   if (tableRow) text = text.slice(1).trimStart();
-  const lower = text.toLowerCase();
-  for (const { lower: labelLower, entry } of sortedLabels(table)) {
+  const sorted = sortedLabels(table);
+  const lower = lowerStart(text, sorted.longest);
+  for (const { lower: labelLower, entry } of sorted.labels) {
     if (!lower.startsWith(labelLower)) continue;
     const label = text.slice(0, labelLower.length);
     const rest = text.slice(labelLower.length);

@@ -10,10 +10,13 @@ import { splitDateline } from './dateline.js';
 import { isTableSeparator, readLabelLine } from './label-line.js';
 import type { LabelTable } from './labels.js';
 import type { RawField } from './read-metadata-block.js';
-import { truncate } from './read-metadata-block.js';
+import { locationValues, truncate } from './read-metadata-block.js';
 import { isMarkedLine } from './line-markers.js';
 import { isWhiteSpaceUnit } from '../util/white-space.js';
-import { cpLength } from '../normalise/normalise-text.js';
+import { cpLength, lowerUnit } from '../normalise/normalise-text.js';
+
+/** Capital sigma: its lower case (final or not) depends on the letters around it. */
+const CAPITAL_SIGMA = 0x3a3;
 
 /** How far after the title its repeat may stand. */
 const TITLE_REPEAT_WINDOW = 8;
@@ -73,33 +76,74 @@ function isAsciiSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
+/** keyUnitAt's answer at the end of the text (after a unit that is not white space, or of an empty key). */
+const KEY_END = -1;
+/** keyUnitAt's answer where the key cannot be told unit by unit. */
+const KEY_UNDECIDED = -2;
+/** Where the last call of keyUnitAt stopped reading: the place of the next key unit. */
+let keyReadAt = 0;
+
+/**
+ * The unit of `sameTextKey(text)` that starts at unit `i` of the text (0, or where the call before
+ * stopped, in keyReadAt), with keyReadAt set past it. Read as far as each unit's lower case is one
+ * unit of its own (all of ASCII, and most letters beyond: not a capital sigma, whose lower case
+ * depends on the letters after it, nor İ or a surrogate) and white space is ASCII and followed
+ * by more text; KEY_UNDECIDED at anything else.
+ */
+function keyUnitAt(text: string, i: number): number {
+  const n = text.length;
+  if (i === 0) while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+  if (i === n) {
+    keyReadAt = i;
+    return KEY_END;
+  }
+  let c = text.charCodeAt(i);
+  if (isAsciiSpace(c)) {
+    while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+    // trailing white space is trimmed, and a character beyond ASCII may be white space too
+    if (i === n || isWhiteSpaceUnit(text.charCodeAt(i))) return KEY_UNDECIDED;
+    c = 0x20;
+  } else if (c < 0x80) {
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    i++;
+  } else {
+    if (c === CAPITAL_SIGMA || isWhiteSpaceUnit(c)) return KEY_UNDECIDED;
+    c = lowerUnit(c);
+    if (c === 0xffff) return KEY_UNDECIDED;
+    i++;
+  }
+  keyReadAt = i;
+  return c;
+}
+
 /**
  * True only when `sameTextKey(text)` cannot equal `key` (a key made by it). Reads the key of the
- * text's ASCII start, where lower case is one unit for one unit, and stops undecided (false) at
- * the first character beyond ASCII or at white space that may end the text; so a long paragraph
- * is told from a title by its first few characters, without folding the whole of it.
+ * text's start unit by unit (see keyUnitAt), and stops undecided (false) where it cannot; so a
+ * long paragraph is told from a title by its first few characters, without folding the whole of it.
  */
 export function keysDiffer(key: string, text: string): boolean {
-  const n = text.length;
   let i = 0;
-  while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
-  let j = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x80) return false;
-    if (isAsciiSpace(c)) {
-      while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
-      // trailing white space is trimmed, and a character beyond ASCII may be white space too
-      if (i === n || text.charCodeAt(i) >= 0x80) return false;
-      c = 0x20;
-    } else {
-      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-      i++;
-    }
+  for (let j = 0; ; j++) {
+    const c = keyUnitAt(text, i);
+    if (c < 0) return false;
+    i = keyReadAt;
     if (j === key.length || key.charCodeAt(j) !== c) return true;
-    j++;
   }
-  return false;
+}
+
+/** True only when `sameTextKey(a)` cannot equal `sameTextKey(b)`: keysDiffer without either key made. */
+export function textKeysDiffer(a: string, b: string): boolean {
+  let i = 0;
+  let k = 0;
+  for (;;) {
+    const x = keyUnitAt(a, i);
+    i = keyReadAt;
+    const y = keyUnitAt(b, k);
+    k = keyReadAt;
+    if (x === KEY_UNDECIDED || y === KEY_UNDECIDED) return false;
+    if (x !== y) return true;
+    if (x === KEY_END) return false;
+  }
 }
 
 /**
@@ -154,7 +198,7 @@ function isTitleLike(block: SourceBlock, locations: readonly string[], repeated:
   if (block.hint === 'title') return true;
   if (block.hint !== 'line') return false;
   const text = block.text;
-  const length = [...text].length;
+  const length = cpLength(text);
   if (length === 0 || length > MAX_TITLE || isMarkedLine(text)) return false;
   // A lede that opens with its dateline, not a title: ends like a paragraph and is not repeated.
   if (!repeated && (ENDS_LIKE_PARAGRAPH.test(text) || length > MAX_DATELINE_TITLE) && splitDateline(text, locations) !== null) return false;
@@ -199,7 +243,7 @@ export function readHeader(
     return k;
   };
   i = takeHeaderLines(i);
-  const knownLocations = [...locations, ...fields.filter((f) => f.entry?.key === 'location').flatMap((f) => f.values.map((v) => v.text))];
+  const knownLocations = fields.length === 0 ? locations : [...locations, ...locationValues(fields)];
 
   // Markdown front matter is authoritative: take the title as given, consume the `# title` line.
   if (hints.authoritative === true) {
@@ -247,7 +291,7 @@ export function readHeader(
       diagnostics.push(diagnostic('DUPLICATE_TITLE_REMOVED', 'the title was printed again; the repeat was removed', blocks[repeat]!.line));
       i = repeat + 1;
       // a third copy right after
-      while (i < blocks.length && keyOf(blocks[i]!.text) === key) {
+      while (i < blocks.length && !keysDiffer(key, blocks[i]!.text) && keyOf(blocks[i]!.text) === key) {
         diagnostics.push(diagnostic('DUPLICATE_TITLE_REMOVED', 'the title was printed again; the repeat was removed', blocks[i]!.line));
         i++;
       }
@@ -257,8 +301,9 @@ export function readHeader(
       const a = blocks[i];
       const b = blocks[i + 1];
       if (a !== undefined && b !== undefined && a.hint === 'line' && b.hint === 'line' && withinCodePoints(a.text, MAX_TEASER)) {
-        const ka = keyOf(stripCredit(a.text).text);
-        const sameAsFirst = (text: string): boolean => !keysDiffer(ka, text) && keyOf(text) === ka;
+        // the first copy's key is made only for a line that may be a copy of it
+        const firstCopy = stripCredit(a.text).text;
+        const sameAsFirst = (text: string): boolean => !textKeysDiffer(firstCopy, text) && keyOf(text) === keyOf(firstCopy);
         let end = i + 1;
         // the template prints a teaser at most three times; more copies are body text
         while (end < blocks.length && end - i < MAX_TEASER_COPIES && blocks[end]!.hint === 'line' && sameAsFirst(stripCredit(blocks[end]!.text).text)) end++;

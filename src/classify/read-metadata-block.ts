@@ -113,6 +113,16 @@ function shiftLinks(links: readonly InlineLink[], line: string, value: string): 
   return links.filter((l) => l.start >= offset).map((l) => ({ ...l, start: l.start - offset }));
 }
 
+/**
+ * The values of the fields labelled as locations, in order: the known place values a dateline is
+ * checked against (by loops: filter and flatMap cost more than the rest of their callers' lines).
+ */
+export function locationValues(fields: readonly RawField[]): string[] {
+  const out: string[] = [];
+  for (const f of fields) if (f.entry?.key === 'location') for (const v of f.values) out.push(v.text);
+  return out;
+}
+
 export function truncate(text: string, max = 60): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }

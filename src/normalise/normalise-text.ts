@@ -64,7 +64,7 @@ function countAndReplace(text: string, re: RegExp, replacement: string): { text:
 /** Per UTF-16 unit: its lower case when that is one unit (0 = not looked up yet, 0xFFFF = not one unit, or a surrogate). */
 const LOWER_UNIT = new Uint16Array(0x10000);
 
-function lowerUnit(unit: number): number {
+export function lowerUnit(unit: number): number {
   let lower = LOWER_UNIT[unit] as number;
   if (lower === 0) {
     const l = String.fromCharCode(unit).toLowerCase();
@@ -110,7 +110,9 @@ function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number
     const lx = lowerUnit(text.charCodeAt(a));
     const ly = lowerUnit(text.charCodeAt(b));
     if (lx !== ly && lx !== 0xffff && ly !== 0xffff) return false;
-    if (lowerKeepsLength(text, a, aEnd) && lowerKeepsLength(text, b, bEnd)) return false;
+    // Lower case never shortens a word: when the shorter word keeps its length, its lower case
+    // is shorter than the other's.
+    if (length < bEnd - b ? lowerKeepsLength(text, a, aEnd) : lowerKeepsLength(text, b, bEnd)) return false;
   }
   return text.slice(a, aEnd).toLowerCase() === text.slice(b, bEnd).toLowerCase();
 }
