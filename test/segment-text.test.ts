@@ -3,6 +3,7 @@
  * short single-newline articles never mistaken for wrapped text.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../src/text/segment-text.js';
 
@@ -61,4 +62,28 @@ describe('segmentText', () => {
   it('treats CRLF-free input with trailing spaces the same as trimmed lines', () => {
     expect(texts('  Titel  \n\tText.\t')).toEqual(['Titel', 'Text.']);
   });
+
+  /** Lines as `trim` cuts them, blank ones left out: what segmentText gives for text that is not hard-wrapped. */
+  const trimmedLines = (t: string) => t.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+  it('cuts each line as trim does, whatever unit starts or ends it', () => {
+    // a line is cut without trim when its edge units are no white space: every unit is tried at both edges
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const c = String.fromCharCode(unit);
+      const t = `${c}Zeile\nZeile${c}\n${c}`;
+      expect(texts(t)).toEqual(trimmedLines(t));
+    }
+  });
+
+  it('cuts lines as trim does on random short lines', () => {
+    const piece = fc.constantFrom('Wort', 'Город', ' ', '\t', '\n', '\r', '\u00A0', '\u2003', '\u3000', '\uFEFF', '\u2028', '\u0085', '\u200B', '.', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const t = pieces.join('');
+        expect(texts(t)).toEqual(trimmedLines(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { COMPOSES_TO_MISREAD, countSuspicious, mayNeedRepair, repairMojibake } from '../src/source/mojibake.js';
 import { decodeBytes } from '../src/source/codec.js';
 import { scanControls, utf16WithoutBom } from '../src/source/sniff.js';
+import { asciiPrefix, mayBeHtml } from '../src/input/html-charset.js';
+import { detectFormat, SNIFF } from '../src/input/detect-format.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -136,5 +138,29 @@ describe('scanControls and utf16WithoutBom (word-at-a-time and native searches)'
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('mayBeHtml (the byte search before format sniffing of a page to decode)', () => {
+  const piece = fc.constantFrom('<', '>', '<p>', '<html', '<!doctype html', '<?xml x?>', '<div ', '<a href', ' ', '\n', 'text', 'x'.repeat(700), 'ä', '—');
+  it('is true whenever the sniffer would take the first bytes for HTML', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const bytes = utf8(pieces.join(''));
+        if (!mayBeHtml(bytes)) expect(detectFormat(asciiPrefix(bytes), null)).not.toBe('html');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('looks at the sniffed bytes only, within a view into a larger buffer', () => {
+    const page = utf8(`${'x'.repeat(SNIFF - 30)}<p>a</p><p>b</p><p>c</p>`);
+    expect(mayBeHtml(page)).toBe(true);
+    expect(detectFormat(asciiPrefix(page), null)).toBe('html');
+    const late = utf8(`${'x'.repeat(SNIFF)}<html><p>a</p><p>b</p><p>c</p>`);
+    expect(mayBeHtml(late)).toBe(false);
+    expect(detectFormat(asciiPrefix(late), null)).toBe('text');
+    const outer = utf8(`<p>${'x'.repeat(100)}`);
+    expect(mayBeHtml(outer.subarray(3))).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 
 /** How many characters the sniffer looks at. */
-const SNIFF = 2048;
+export const SNIFF = 2048;
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*(?:<!doctype\s+html|<html))/iu;
 const HTML_TAGS = /<(?:div|p|article|main|section|meta|title|script|span|a\s+href|h[1-6])[\s>]/giu;
 

@@ -4,6 +4,7 @@
  */
 
 import { isAscii, isUtf8 } from 'node:buffer';
+import { SNIFF } from './detect-format.js';
 
 /** How far into the page the declaration may stand. */
 const PRESCAN_BYTES = 4096;
@@ -19,6 +20,16 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
 /** The first bytes as text, for sniffing the format before decoding. */
 export function asciiPrefix(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString('latin1');
+}
+
+/**
+ * Whether the first bytes could make `detectFormat` take them for HTML: every sign it looks for
+ * is a tag, so bytes with no `<` among the first SNIFF (one character per byte in
+ * `asciiPrefix`) are not HTML. A native byte search, where decoding the prefix and running the
+ * expressions costs several times as much on a text article.
+ */
+export function mayBeHtml(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF)).indexOf(0x3c) !== -1;
 }
 
 /**

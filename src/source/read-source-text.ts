@@ -6,7 +6,7 @@
 
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { detectFormat, formatByName, type InputFormatOption } from '../input/detect-format.js';
-import { asciiPrefix, declaredHtmlCharset, isNonAsciiUtf8 } from '../input/html-charset.js';
+import { asciiPrefix, declaredHtmlCharset, isNonAsciiUtf8, mayBeHtml } from '../input/html-charset.js';
 import { appendAll } from '../util/append.js';
 import { canonicalName, decodeInput, DEFAULT_MAX_BYTES, repairMojibake } from './decode.js';
 
@@ -32,8 +32,9 @@ export interface SourceText {
  */
 function chooseEncoding(bytes: Uint8Array, options: ReadOptions, diagnostics: Diagnostic[]): string | undefined {
   if (options.encoding !== undefined) return options.encoding;
-  // (the first bytes are decoded only when neither the option nor the file name tells the format)
-  if ((formatByName(options.path, options.inputFormat) ?? detectFormat(asciiPrefix(bytes), null)) !== 'html') return undefined;
+  // (the first bytes are decoded only when neither the option nor the file name tells the format,
+  // and only when they hold a `<`, as every HTML sign does)
+  if ((formatByName(options.path, options.inputFormat) ?? (mayBeHtml(bytes) ? detectFormat(asciiPrefix(bytes), null) : 'text')) !== 'html') return undefined;
   const declared = declaredHtmlCharset(bytes);
   if (declared === null || isNonAsciiUtf8(bytes) || bytes[0] === 0xef || bytes[0] === 0xfe || bytes[0] === 0xff) return undefined;
   try {

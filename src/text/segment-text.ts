@@ -43,14 +43,17 @@ function nextWordWouldNotFit(line: string, next: string, width: number): boolean
   return line.length + 1 + firstWord.length > width;
 }
 
-interface Line {
-  text: string;
-  line: number;
-  afterBlank: boolean;
+/** Whether a line starting or ending with this unit may have white space to trim there (`trim`'s set: spaces, tabs, line ends, no-break and other Unicode spaces, BOM). */
+function mayTrim(unit: number): boolean {
+  return unit <= 0x20 || unit === 0xa0 || (unit >= 0x1680 && (unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff));
 }
 
-function toLines(text: string): Line[] {
-  const lines: Line[] = [];
+/**
+ * One block per non-blank line, trimmed. A line whose first and last units are no white space is
+ * cut as it is (most are): `trim` would give back the same text.
+ */
+function toBlocks(text: string): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
   let afterBlank = false;
   let lineNo = 0;
   let start = 0;
@@ -58,19 +61,19 @@ function toLines(text: string): Line[] {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     lineNo++;
-    const content = text.slice(start, end).trim();
+    const content = start === end ? '' : mayTrim(text.charCodeAt(start)) || mayTrim(text.charCodeAt(end - 1)) ? text.slice(start, end).trim() : text.slice(start, end);
     if (content === '') afterBlank = true;
     else {
-      lines.push({ text: content, line: lineNo, afterBlank });
+      blocks.push({ text: content, raw: content, line: lineNo, hint: 'line', afterBlank });
       afterBlank = false;
     }
     start = end + 1;
   }
-  return lines;
+  return blocks;
 }
 
 /** The wrap width when the document looks hard-wrapped, else null. */
-function wrapWidth(lines: readonly Line[]): number | null {
+function wrapWidth(lines: readonly SourceBlock[]): number | null {
   let width = 0;
   for (const l of lines) width = Math.max(width, l.text.length);
   if (width > WRAP_MAX_WIDTH || width < 40) return null;
@@ -89,8 +92,10 @@ function wrapWidth(lines: readonly Line[]): number | null {
 
 /** Split text (LF line ends) into line blocks. */
 export function segmentText(text: string): Segmented & { unwrapped: number } {
-  const lines = toLines(text);
+  const lines = toBlocks(text);
   const width = wrapWidth(lines);
+  // not hard-wrapped (most documents): one block per line as they are
+  if (width === null) return { blocks: lines, hints: {}, unwrapped: 0 };
   const blocks: SourceBlock[] = [];
   let unwrapped = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -98,7 +103,6 @@ export function segmentText(text: string): Segmented & { unwrapped: number } {
     const prev = blocks[blocks.length - 1];
     const prevLine = lines[i - 1];
     if (
-      width !== null &&
       prev !== undefined &&
       prevLine !== undefined &&
       !l.afterBlank &&
@@ -112,7 +116,8 @@ export function segmentText(text: string): Segmented & { unwrapped: number } {
       unwrapped++;
       continue;
     }
-    blocks.push({ text: l.text, raw: l.text, line: l.line, hint: 'line', afterBlank: l.afterBlank });
+    // a copy: the line's own block still stands in `lines`, whose text the test above reads
+    blocks.push({ ...l });
   }
   return { blocks, hints: {}, unwrapped };
 }
