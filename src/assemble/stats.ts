@@ -4,6 +4,7 @@
 
 import { Buffer } from 'node:buffer';
 import type { ArticleStats } from '../article/types.js';
+import { mayHoldRtl } from '../language/letter-count.js';
 import { CharFlags, pairAt } from '../util/char-flags.js';
 import { HAN_KANA, LETTER, LITTLE_ENDIAN, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
 
@@ -78,19 +79,28 @@ interface TextCounts {
   characters: number;
   /** Chinese and Japanese characters. */
   unspaced: number;
+  /** `mayHoldRtl` of the text (a unit where right-to-left characters may be). */
+  mayHoldRtl: boolean;
 }
+
+/** Counts over all body texts, from which `bodyStats` makes the statistics. */
+export type BodyCounts = TextCounts;
 
 /**
  * Per BMP unit: its flags with KNOWN set once looked up (0 = not yet); a high surrogate has HIGH
- * instead, as the flags of a pair are those of its code point.
+ * instead, as the flags of a pair are those of its code point. RTL_RANGE marks the units for
+ * which `mayHoldRtl` holds, so that the counting pass also tells the direction check whether the
+ * body needs a closer look.
  */
 const UNIT_FLAGS = new Uint8Array(0x10000);
 const KNOWN = 16;
-const HIGH = 32;
+const RTL_RANGE = 32;
+const HIGH = 64;
 
 /** UNIT_FLAGS of `unit`, looked up and remembered. */
 function learnFlags(unit: number): number {
-  const flags = (unit >= 0xd800 && unit <= 0xdbff ? HIGH : FLAGS.unit(unit)) | KNOWN;
+  const rtl = mayHoldRtl(String.fromCharCode(unit)) ? RTL_RANGE : 0;
+  const flags = (unit >= 0xd800 && unit <= 0xdbff ? HIGH : FLAGS.unit(unit)) | KNOWN | rtl;
   UNIT_FLAGS[unit] = flags;
   return flags;
 }
@@ -123,10 +133,12 @@ function countSpaced(text: string): TextCounts | null {
   let words = 0;
   let pairs = 0;
   let seen = 0;
+  let all = 0;
   for (let i = 0; i < n; i++) {
     const unit = units[i] as number;
     let flags = table[unit] as number;
     if (flags === 0) flags = learnFlags(unit);
+    all |= flags;
     if (flags >= HIGH) {
       const cp = pairAt(text, i);
       if (cp === -1) flags = 0;
@@ -142,7 +154,8 @@ function countSpaced(text: string): TextCounts | null {
     words += wordish & (seen ^ 1);
     seen = (seen | wordish) & ((flags & SPACE) ^ 1);
   }
-  return { words, characters: n - pairs, unspaced: 0 };
+  // a low surrogate read as part of a pair is not looked up, but its high surrogate set RTL_RANGE
+  return { words, characters: n - pairs, unspaced: 0, mayHoldRtl: (all & RTL_RANGE) !== 0 };
 }
 
 /**
@@ -187,7 +200,7 @@ function countAny(text: string): TextCounts {
     } else tokenFlags |= flags;
   }
   if (tokenStart !== -1) words += tokenWords(text, tokenStart, n, tokenFlags);
-  return { words, characters, unspaced };
+  return { words, characters, unspaced, mayHoldRtl: mayHoldRtl(text) };
 }
 
 /** Count words: space-separated tokens, and dictionary segments in unspaced scripts. */
@@ -195,21 +208,34 @@ export function countWords(text: string): number {
   return countText(text).words;
 }
 
-/** Statistics over the body texts (lede, paragraphs, list items, quotes). */
-export function computeStats(texts: readonly string[], paragraphs: number, language: string): ArticleStats {
+/** Counts over the body texts (lede, paragraphs, list items, quotes), in one pass over each. */
+export function countBody(texts: readonly string[]): BodyCounts {
   let words = 0;
   let characters = 0;
-  let cjk = 0;
+  let unspaced = 0;
+  let rtl = false;
   for (const t of texts) {
     const counts = countText(t);
     words += counts.words;
     characters += counts.characters;
-    cjk += counts.unspaced;
+    unspaced += counts.unspaced;
+    rtl ||= counts.mayHoldRtl;
   }
+  return { words, characters, unspaced, mayHoldRtl: rtl };
+}
+
+/** Statistics from the body counts. */
+export function bodyStats(counts: BodyCounts, paragraphs: number, language: string): ArticleStats {
+  const { words, characters, unspaced: cjk } = counts;
   let minutes: number;
   const cpm = IREST_CPM[language];
   if (cpm !== undefined && cjk > 0) minutes = cjk / (cpm * SCALE) + Math.max(0, words - cjk) / (DEFAULT_WPM * SCALE);
   else minutes = words / ((IREST_WPM[language] ?? DEFAULT_WPM) * SCALE);
   const readingMinutes = words === 0 ? 0 : Math.max(1, Math.round(minutes));
   return { words, characters, paragraphs, readingMinutes };
+}
+
+/** Statistics over the body texts (lede, paragraphs, list items, quotes). */
+export function computeStats(texts: readonly string[], paragraphs: number, language: string): ArticleStats {
+  return bodyStats(countBody(texts), paragraphs, language);
 }
