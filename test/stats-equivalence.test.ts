@@ -1,7 +1,8 @@
 /**
  * Word and character counts against their definition: words are the white-space-separated tokens
  * with a letter or digit (dictionary words within tokens of unspaced scripts), characters are code
- * points. Texts without unspaced scripts are counted in a single branch-light pass; these tests
+ * points. Texts without unspaced scripts are counted in a single branch-light pass (two units at
+ * a time until the first surrogate or unknown unit, one at a time from there); these tests
  * pin it to the definition, and texts with unspaced scripts to the sum over their tokens. The same
  * pass tells whether any unit may belong to a right-to-left script; that is pinned to `mayHoldRtl`.
  * PROPERTY_RUNS sets the runs per property.
