@@ -3,6 +3,7 @@
  * counts, dates), and stats for spaced and unspaced scripts.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSource } from '../src/article/types.js';
 import { assembleArticle } from '../src/assemble/assemble-article.js';
@@ -12,6 +13,7 @@ import { computeStats, countWords } from '../src/assemble/stats.js';
 import type { BodyItem } from '../src/classify/classify-body.js';
 import { BUILTIN_LABELS, type LabelEntry } from '../src/classify/labels.js';
 import type { RawField } from '../src/classify/read-metadata-block.js';
+import { detectDirection, joinSample } from '../src/language/detect-language.js';
 
 const SOURCE: ArticleSource = { path: null, format: 'text', encoding: 'utf-8', encodingConfidence: 1, bytes: 0 };
 
@@ -234,3 +236,33 @@ describe('stats', () => {
     expect(computeStats([], 0, 'und')).toEqual({ words: 0, characters: 0, paragraphs: 0, readingMinutes: 0 });
   });
 });
+
+describe('direction', () => {
+  const WORDS = ['Hafen', 'Kräne', 'שלום', 'העיר', 'مدينة', 'الميناء', '2026', '—', '\ud83d\ude00', '\ud800', ' ', '. '];
+  const text = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+  const item = fc.oneof(
+    text.map((t): BodyItem => p(t)),
+    text.map((t): BodyItem => h(t)),
+    fc.tuple(text, fc.integer({ min: 1, max: 2 })).map(([t, id]): BodyItem => li(t, id)),
+    text.map((t): BodyItem => q(t)),
+  );
+
+  it('is read from the title, the headings and the body joined, as detectDirection reads it', () => {
+    fc.assert(
+      fc.property(fc.option(text), fc.array(item, { maxLength: 8 }), fc.integer({ min: 0, max: 3000 }), (title, items, pad) => {
+        // a long first paragraph moves the later texts past the end of the sample
+        const all = pad > 0 ? [p('Text '.repeat(pad)), ...items] : items;
+        const a = assembleArticle({ source: SOURCE, title, teaser: null, items: all, fields: [], hints: {}, diagnostics: [] });
+        const body: string[] = a.lede === null ? [] : [a.lede];
+        for (const s of a.sections) for (const b of s.blocks) {
+          if (b.type === 'list') for (const i of b.items) body.push(i.text);
+          else body.push(b.text);
+        }
+        const parts = [title ?? '', ...a.sections.map((s) => s.heading ?? ''), ...body];
+        expect(a.direction).toBe(detectDirection(joinSample(parts)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+

@@ -1,14 +1,17 @@
 /**
  * Word and character counts against their definition: words are the white-space-separated tokens
  * with a letter or digit (dictionary words within tokens of unspaced scripts), characters are code
- * points. Texts without unspaced scripts are counted in a single branch-light pass; these tests
- * pin it to the definition, and texts with unspaced scripts to the sum over their tokens.
+ * points. Texts without unspaced scripts are counted in a single branch-light pass (two units at
+ * a time until the first surrogate or unknown unit, one at a time from there); these tests
+ * pin it to the definition, and texts with unspaced scripts to the sum over their tokens. The same
+ * pass tells whether any unit may belong to a right-to-left script; that is pinned to `mayHoldRtl`.
  * PROPERTY_RUNS sets the runs per property.
  */
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStats, countWords } from '../src/assemble/stats.js';
+import { computeStats, countBody, countWords } from '../src/assemble/stats.js';
+import { mayHoldRtl } from '../src/language/letter-count.js';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 3000);
 
@@ -66,5 +69,20 @@ describe('counts follow their definition', () => {
   it('long texts, and many in a row', () => {
     const long = 'Der Hafen erhält neue Kräne. '.repeat(10_000);
     expect(computeStats([long, 'kurz', long], 1, 'de')).toMatchObject({ words: 100_001, characters: 2 * long.length + 4 });
+  });
+
+  it('whether a right-to-left character may be in the body, as mayHoldRtl scans it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(spaced, withUnspaced, fc.string({ unit: 'binary', maxLength: 60 })), { maxLength: 5 }), (texts) => {
+        expect(countBody(texts).mayHoldRtl).toBe(texts.some((t) => mayHoldRtl(t)));
+      }),
+      { numRuns: RUNS },
+    );
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit);
+      for (const texts of [[c], [`a${c}b`], ['ab', `${c}\ude00`], [`\ud83d${c}`]]) {
+        if (countBody(texts).mayHoldRtl !== mayHoldRtl(texts.join(''))) expect({ unit: unit.toString(16), texts }).toBe('the same answer');
+      }
+    }
   });
 });

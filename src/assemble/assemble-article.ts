@@ -3,14 +3,15 @@
  */
 
 import type { DocumentHints } from '../article/blocks.js';
-import { SCHEMA_VERSION, type Article, type ArticleSource, type Block, type InlineLink, type Section } from '../article/types.js';
+import { SCHEMA_VERSION, type Article, type ArticleSource, type Block, type Direction, type InlineLink, type Section } from '../article/types.js';
 import type { BodyItem } from '../classify/classify-body.js';
 import { matchesLocation, splitDateline } from '../classify/dateline.js';
 import type { RawField } from '../classify/read-metadata-block.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { detectDirection, detectLanguage, joinSample } from '../language/detect-language.js';
+import { mayHoldRtl } from '../language/letter-count.js';
 import { buildMetadata } from './build-metadata.js';
-import { computeStats } from './stats.js';
+import { bodyStats, countBody } from './stats.js';
 import { appendAll } from '../util/append.js';
 
 export interface AssembleInput {
@@ -97,21 +98,27 @@ export function assembleArticle(input: AssembleInput): Article {
   const bodyTexts: string[] = [];
   if (lede !== null) bodyTexts.push(lede);
   for (const s of sections) for (const b of s.blocks) appendBlockTexts(bodyTexts, b);
+  const counts = countBody(bodyTexts);
+  // Direction is read from the title, the headings and the body joined. The counting pass has
+  // looked at every unit of the body already: unless it or a heading may hold right-to-left
+  // characters, the joined text would be built only to be scanned and found left-to-right.
   const sampleParts: string[] = [input.title ?? ''];
   for (const s of sections) sampleParts.push(s.heading ?? '');
+  let headsMayHoldRtl = false;
+  for (const part of sampleParts) headsMayHoldRtl ||= mayHoldRtl(part);
   appendAll(sampleParts, bodyTexts);
   // Identification reads only the start of these texts: they are joined only that far.
-  const languageText = joinSample(sampleParts);
+  const languageText = (): string => joinSample(sampleParts);
 
   let language: string;
   let languageConfidence: number;
-  let direction = detectDirection(languageText);
+  let direction: Direction = counts.mayHoldRtl || headsMayHoldRtl ? detectDirection(languageText()) : 'ltr';
   if (input.hints.authoritative === true && input.hints.language !== undefined) {
     language = input.hints.language;
     languageConfidence = 1;
     direction = input.hints.direction ?? direction;
   } else {
-    const guess = detectLanguage(bodyTexts.length > 0 ? joinSample(bodyTexts) : languageText);
+    const guess = detectLanguage(bodyTexts.length > 0 ? joinSample(bodyTexts) : languageText());
     language = guess.language;
     languageConfidence = guess.confidence;
     const declared = input.hints.language?.toLowerCase().split('-')[0];
@@ -147,7 +154,7 @@ export function assembleArticle(input: AssembleInput): Article {
     language,
     languageConfidence,
     direction,
-    stats: computeStats(bodyTexts, paragraphs, language),
+    stats: bodyStats(counts, paragraphs, language),
     diagnostics: sortDiagnostics(diagnostics),
   };
   return article;

@@ -4,6 +4,7 @@
 
 import { Buffer } from 'node:buffer';
 import type { ArticleStats } from '../article/types.js';
+import { mayHoldRtl } from '../language/letter-count.js';
 import { CharFlags, pairAt } from '../util/char-flags.js';
 import { HAN_KANA, LETTER, LITTLE_ENDIAN, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
 
@@ -78,29 +79,41 @@ interface TextCounts {
   characters: number;
   /** Chinese and Japanese characters. */
   unspaced: number;
+  /** `mayHoldRtl` of the text (a unit where right-to-left characters may be). */
+  mayHoldRtl: boolean;
 }
 
+/** Counts over all body texts, from which `bodyStats` makes the statistics. */
+export type BodyCounts = TextCounts;
+
 /**
- * Per BMP unit: its flags with KNOWN set once looked up (0 = not yet); a high surrogate has HIGH
- * instead, as the flags of a pair are those of its code point.
+ * Per BMP unit: its flags once looked up (UNKNOWN until then). RARE marks the units the quick
+ * loop must not pass: a high surrogate (the flags of a pair are those of its code point) and a
+ * character of an unspaced script. RTL_RANGE marks the units for which `mayHoldRtl` holds, so
+ * that the counting pass also tells the direction check whether the body needs a closer look.
  */
-const UNIT_FLAGS = new Uint8Array(0x10000);
-const KNOWN = 16;
-const HIGH = 32;
+const RTL_RANGE = 32;
+const RARE = 64;
+const UNKNOWN = 128;
+const UNIT_FLAGS = new Uint8Array(0x10000).fill(UNKNOWN);
 
 /** UNIT_FLAGS of `unit`, looked up and remembered. */
 function learnFlags(unit: number): number {
-  const flags = (unit >= 0xd800 && unit <= 0xdbff ? HIGH : FLAGS.unit(unit)) | KNOWN;
+  let flags = unit >= 0xd800 && unit <= 0xdbff ? RARE : FLAGS.unit(unit);
+  if ((flags & UNSPACED) !== 0) flags |= RARE;
+  if (mayHoldRtl(String.fromCharCode(unit))) flags |= RTL_RANGE;
   UNIT_FLAGS[unit] = flags;
   return flags;
 }
 
 /**
  * The text being counted as UTF-16 units (little-endian: Buffer writes them so; typed array reads
- * are cheaper than `charCodeAt`), shared between calls; one that grew past KEEP_UNITS is let go.
+ * are cheaper than `charCodeAt`), shared between calls and also read two units at a time; one
+ * that grew past KEEP_UNITS is let go.
  */
 let textUnits = new Uint16Array(4096);
 let textBytes = Buffer.from(textUnits.buffer);
+let textPairs = new Uint32Array(textUnits.buffer);
 const KEEP_UNITS = 65536;
 
 /**
@@ -108,41 +121,63 @@ const KEEP_UNITS = 65536;
  * big-endian machines): there a token is a word when it has a letter or digit, so a word starts
  * at every letter or digit after white space (or the start) with no letter or digit between. No
  * branch depends on the characters but the rare ones (not looked up yet, surrogates, unspaced
- * scripts).
+ * scripts). Units are read two at a time until the first rare one, and one at a time from there.
  */
 function countSpaced(text: string): TextCounts | null {
   if (!LITTLE_ENDIAN) return null;
   const n = text.length;
   if (textUnits.length < n || textUnits.length > KEEP_UNITS) {
-    textUnits = new Uint16Array(Math.max(n, 4096));
+    textUnits = new Uint16Array((Math.max(n, 4096) + 1) & ~1);
     textBytes = Buffer.from(textUnits.buffer);
+    textPairs = new Uint32Array(textUnits.buffer);
   }
   textBytes.write(text, 0, 'utf16le');
   const units = textUnits;
+  const twos = textPairs;
   const table = UNIT_FLAGS;
   let words = 0;
   let pairs = 0;
+  // `seen`: a letter or digit since the last white space (WORDISH is bit 1)
   let seen = 0;
-  for (let i = 0; i < n; i++) {
+  let all = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const two = twos[i >>> 1] as number;
+    const first = table[two & 0xffff] as number;
+    const second = table[two >>> 16] as number;
+    if ((first | second) >= RARE) break;
+    all |= first | second;
+    let wordish = (first >>> 1) & 1;
+    words += wordish & (seen ^ 1);
+    seen = (seen | wordish) & ((first & SPACE) ^ 1);
+    wordish = (second >>> 1) & 1;
+    words += wordish & (seen ^ 1);
+    seen = (seen | wordish) & ((second & SPACE) ^ 1);
+  }
+  for (; i < n; i++) {
     const unit = units[i] as number;
     let flags = table[unit] as number;
-    if (flags === 0) flags = learnFlags(unit);
-    if (flags >= HIGH) {
-      const cp = pairAt(text, i);
-      if (cp === -1) flags = 0;
-      else {
-        flags = FLAGS.codePoint(cp);
-        i++;
-        pairs++;
+    if (flags >= RARE) {
+      if (flags === UNKNOWN) flags = learnFlags(unit);
+      if ((flags & UNSPACED) !== 0) return null;
+      all |= flags;
+      if (flags >= RARE) {
+        const cp = pairAt(text, i);
+        if (cp === -1) flags = 0;
+        else {
+          flags = FLAGS.codePoint(cp);
+          if ((flags & UNSPACED) !== 0) return null;
+          i++;
+          pairs++;
+        }
       }
-    }
-    if ((flags & UNSPACED) !== 0) return null;
-    // `seen`: a letter or digit since the last white space (WORDISH is bit 1)
+    } else all |= flags;
     const wordish = (flags >>> 1) & 1;
     words += wordish & (seen ^ 1);
     seen = (seen | wordish) & ((flags & SPACE) ^ 1);
   }
-  return { words, characters: n - pairs, unspaced: 0 };
+  // a low surrogate read as part of a pair is not looked up, but its high surrogate set RTL_RANGE
+  return { words, characters: n - pairs, unspaced: 0, mayHoldRtl: (all & RTL_RANGE) !== 0 };
 }
 
 /**
@@ -187,7 +222,7 @@ function countAny(text: string): TextCounts {
     } else tokenFlags |= flags;
   }
   if (tokenStart !== -1) words += tokenWords(text, tokenStart, n, tokenFlags);
-  return { words, characters, unspaced };
+  return { words, characters, unspaced, mayHoldRtl: mayHoldRtl(text) };
 }
 
 /** Count words: space-separated tokens, and dictionary segments in unspaced scripts. */
@@ -195,21 +230,34 @@ export function countWords(text: string): number {
   return countText(text).words;
 }
 
-/** Statistics over the body texts (lede, paragraphs, list items, quotes). */
-export function computeStats(texts: readonly string[], paragraphs: number, language: string): ArticleStats {
+/** Counts over the body texts (lede, paragraphs, list items, quotes), in one pass over each. */
+export function countBody(texts: readonly string[]): BodyCounts {
   let words = 0;
   let characters = 0;
-  let cjk = 0;
+  let unspaced = 0;
+  let rtl = false;
   for (const t of texts) {
     const counts = countText(t);
     words += counts.words;
     characters += counts.characters;
-    cjk += counts.unspaced;
+    unspaced += counts.unspaced;
+    rtl ||= counts.mayHoldRtl;
   }
+  return { words, characters, unspaced, mayHoldRtl: rtl };
+}
+
+/** Statistics from the body counts. */
+export function bodyStats(counts: BodyCounts, paragraphs: number, language: string): ArticleStats {
+  const { words, characters, unspaced: cjk } = counts;
   let minutes: number;
   const cpm = IREST_CPM[language];
   if (cpm !== undefined && cjk > 0) minutes = cjk / (cpm * SCALE) + Math.max(0, words - cjk) / (DEFAULT_WPM * SCALE);
   else minutes = words / ((IREST_WPM[language] ?? DEFAULT_WPM) * SCALE);
   const readingMinutes = words === 0 ? 0 : Math.max(1, Math.round(minutes));
   return { words, characters, paragraphs, readingMinutes };
+}
+
+/** Statistics over the body texts (lede, paragraphs, list items, quotes). */
+export function computeStats(texts: readonly string[], paragraphs: number, language: string): ArticleStats {
+  return bodyStats(countBody(texts), paragraphs, language);
 }
