@@ -77,6 +77,19 @@ function actual(text: string): { exact: string; minhash: number[] | null; normal
   return { exact: fp.exact, minhash: fp.minhash === null ? null : [...fp.minhash], normalised: normaliseForComparison(text) };
 }
 
+/** `actual` against `reference` for a long text: a difference in the words is shown where it starts, not as a diff of the whole text. */
+function expectReference(text: string): void {
+  const got = actual(text);
+  const want = reference(text);
+  if (got.normalised !== want.normalised) {
+    let at = 0;
+    while (got.normalised[at] === want.normalised[at]) at++;
+    const around = (s: string): string => s.slice(Math.max(0, at - 20), at + 20);
+    expect({ at, length: got.normalised.length, words: around(got.normalised) }).toEqual({ at, length: want.normalised.length, words: around(want.normalised) });
+  }
+  expect(got).toEqual(want);
+}
+
 /** Characters the simple path folds on its own: letters of several scripts, punctuation, compatibility forms. */
 const SIMPLE = [
   ...'abcxyzABCXYZ0189 ', ' ', ' ', ' ', '\n', '\t', ...'.,;:!?-\'"()[]/', ...'éÉüÜßçÇñÑøØæÆåÅı',
@@ -151,14 +164,59 @@ describe('fingerprints follow their definition', () => {
   });
 
   it('stretches whose folded text is much longer than the text', () => {
-    // a long text first, so that the shared buffers start small again
-    fingerprintText('x'.repeat(300_000));
+    // room in the piece buffers for the folded stretches
+    const fits = `${'\ufdfa'.repeat(500)} `.repeat(3) + 'word and more words '.repeat(1000);
+    expect(generalPathStretches(fits)).toBe(3);
+    expectReference(fits);
+    // no room: the general path reads the whole text
     const long = `${'\ufdfa'.repeat(30_000)} ${'word '.repeat(30_000)}`;
-    expect(actual(long)).toEqual(reference(long));
-
+    expect(generalPathStretches(long)).toBe(-1);
+    expectReference(long);
     const text = `${'\ufdfa'.repeat(3000)} `.repeat(10) + 'word and more words '.repeat(10_000) + `${'\ufdfa'.repeat(2000)} end`;
-    expect(generalPathStretches(text)).toBe(11);
-    expect(actual(text)).toEqual(reference(text));
+    expect(generalPathStretches(text)).toBe(-1);
+    expectReference(text);
+    // right up to the room there is (a piece's words may take twice its units)
+    let fitted = 0;
+    for (let count = 1960; count <= 1990; count++) {
+      for (const tail of ['', ' end', 'end']) {
+        const near = 'ab '.repeat(10_000) + '\ufdfa'.repeat(count) + tail;
+        if (generalPathStretches(near) === 1) fitted++;
+        expectReference(near);
+      }
+    }
+    expect(fitted).toBeGreaterThan(10);
+    expect(fitted).toBeLessThan(90);
+  });
+
+  it('texts longer than a piece: pieces end at white space, and a text without white space to end one takes the general path', () => {
+    const piece = 32768;
+    let pieces = 0;
+    for (const separator of [' ', '\n', '\t', '\r', '\v', '\f', '\u00a0', '.', '\u2009', '']) {
+      for (const shift of [-2, -1, 0, 1, 2]) {
+        const head = 'ab'.repeat((piece + shift) >>> 1) + 'ä'.repeat((piece + shift) & 1);
+        const text = `${head}${separator}Σ und Weiter ${'more words here '.repeat(500)}ΑΣ`;
+        const n = generalPathStretches(text);
+        if (n >= 0) pieces++;
+        expectReference(text);
+      }
+    }
+    expect(pieces).toBeGreaterThan(10);
+    expect(generalPathStretches('xy'.repeat(piece))).toBe(-1);
+    expect(generalPathStretches('xy'.repeat(piece / 2))).toBe(0);
+    const words = 'Der Hafen erhält neue Kräne – “ﬁnal” … 😀 ';
+    const many = Array.from({ length: 3 }, (_, i) => `${'x'.repeat(piece - 50 - i)} ${words.repeat(2)}`).join('\n');
+    expect(generalPathStretches(many)).toBe(12);
+    expectReference(many);
+  });
+
+  it('on long texts of many kinds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(wordy, mostlySimple), { minLength: 400, maxLength: 900 }), fc.constantFrom(' ', '\n', '', '.'), (parts, glue) => {
+        const text = parts.join(glue);
+        expectReference(text);
+      }),
+      { numRuns: Math.ceil(RUNS / 100) },
+    );
   });
 
   it('on word-like texts, with signatures', () => {
@@ -226,10 +284,10 @@ describe('fingerprints follow their definition', () => {
 
   it('long texts, over the shared buffers', () => {
     const text = 'Der Hafen erhält neue Kräne – “ﬁnal” … '.repeat(20_000);
-    expect(actual(text)).toEqual(reference(text));
+    expectReference(text);
     const simple = 'Der Hafen erhält neue Kräne, sagt Ωmega … '.repeat(20_000);
     expect(generalPathStretches(simple)).toBe(0);
-    expect(actual(simple)).toEqual(reference(simple));
+    expectReference(simple);
     expect(actual('kurz')).toEqual(reference('kurz'));
   });
 });

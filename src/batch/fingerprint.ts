@@ -70,30 +70,10 @@ function isLetterOrDigitUnit(unit: number): boolean {
 
 /** The words of a text, normalised for comparison, with the hash of each word. */
 interface ComparisonWords {
-  /** The words joined by single spaces, as UTF-16 code units (a view of a shared buffer: use before the next call). */
+  /** The words joined by single spaces, as UTF-16 code units (perhaps a view of a shared buffer: use before the next call). */
   units: Uint16Array;
-  /** FNV-1a of each word's UTF-16 units, in order (a view of a shared buffer: use before the next call). */
+  /** FNV-1a of each word's UTF-16 units, in order (perhaps a view of a shared buffer: use before the next call). */
   hashes: Uint32Array;
-}
-
-/** Shared buffers, kept between calls up to these sizes (256 KB each). */
-let wordHashes = new Uint32Array(1024);
-let wordUnits = new Uint16Array(8192);
-const KEEP_WORD_HASHES = 65536;
-const KEEP_WORD_UNITS = 131072;
-
-/** Makes the shared buffers hold at least `units` units and `words` hashes, keeping what they hold. */
-function reserve(units: number, words: number): void {
-  if (wordUnits.length < units) {
-    const grown = new Uint16Array(Math.max(units, 2 * wordUnits.length));
-    grown.set(wordUnits);
-    wordUnits = grown;
-  }
-  if (wordHashes.length < words) {
-    const grown = new Uint32Array(Math.max(words, 2 * wordHashes.length));
-    grown.set(wordHashes);
-    wordHashes = grown;
-  }
 }
 
 /**
@@ -134,105 +114,197 @@ function simpleFold(unit: number): number {
   return compatible.length === 1 && compatible !== '\u03a3' && folded.length === 1 ? folded.charCodeAt(0) : NOT_SIMPLE;
 }
 
-/** SIMPLE_FOLD of `unit`, looked up and remembered. */
-function learnFold(unit: number): number {
-  const f = simpleFold(unit);
-  SIMPLE_FOLD[unit] = f;
-  return f;
-}
-
 /**
- * The text being read by the simple path, as UTF-16 units (little-endian: Buffer writes them so),
- * one more after the text for the space that ends its last word; kept between calls up to the
- * size of the other shared buffers.
+ * The simple path reads a text in pieces of at most this many units, each ending at white space
+ * (a text this long or shorter is one piece), into buffers of fixed size. Buffers held in
+ * constants let the optimising compiler take their address and length as known, where a buffer
+ * that may be replaced has to be loaded and checked again at every unit of the loop; the word
+ * loop runs nearly twice as fast so.
  */
-let textUnits = new Uint16Array(8192);
-let textBytes = Buffer.from(textUnits.buffer);
+const PIECE_UNITS = 32768;
+/** The piece being read, as UTF-16 units (little-endian: Buffer writes them so), and one more for the space that ends its last word. */
+const pieceText = new Uint16Array(PIECE_UNITS + 1);
+const pieceTextBytes = Buffer.from(pieceText.buffer);
+/**
+ * Room for the words of a piece: twice the piece, since the general path can make a stretch
+ * longer than it was (NFKC). A piece whose words would not fit is left to the general path.
+ */
+const PIECE_WORD_UNITS = 2 * PIECE_UNITS;
+/** The words of the piece joined by single spaces, and the hash of each (words and the spaces between them take two units at least). */
+const pieceUnits = new Uint16Array(PIECE_WORD_UNITS);
+const pieceHashes = new Uint32Array(PIECE_WORD_UNITS / 2 + 1);
+/** Where `readSimpleWords` stopped: the unit, the units written and the words written. */
+const simpleStop = new Int32Array(3);
 
-/** Stretches of one text given to the general path, at most; then the general path takes the rest. */
+/** Stretches of one piece given to the general path, at most; then the general path takes the rest of it. */
 const MAX_GENERAL_STRETCHES = 16;
 /** Stretches the last call of `simpleWords` gave to the general path (for tests). */
 let generalStretches = 0;
 
 /**
- * The comparison words of a text, folded unit by unit (see `simpleFold`) from a copy of its units;
- * null on big-endian machines. Around a unit that is not simple, the general path reads the
- * stretch from the white space before it to the white space after it, and its words replace
- * those read since that first white space: no character composes with white space, and white
- * space is neither cased nor ignored by case mapping, so it also ends the context of a final
- * sigma. The words of the stretch are those the whole text has there.
+ * Reads the words of `pieceText` from unit `at` up to `end` into `pieceUnits` and `pieceHashes`,
+ * after the `out` units and `n` words they hold, folding unit by unit; stops at a unit that is
+ * not looked up yet or is not simple, at the start of the word it belongs to (that word not
+ * written), and sets `simpleStop`. Nothing else happens in the loop: the word loop is the
+ * hottest code of the fingerprint, and a call in it (even one never taken) makes it slower.
  */
-function simpleWords(input: string): ComparisonWords | null {
-  if (!LITTLE_ENDIAN) return null;
-  const length = input.length;
-  if (textUnits.length < length + 1) {
-    textUnits = new Uint16Array(length + 1);
-    textBytes = Buffer.from(textUnits.buffer);
-  }
-  textBytes.write(input, 0, 'utf16le');
-  const text = textUnits;
-  text[length] = 0x20;
-  // the joined text is never longer than the simple part of the text (the general path reserves for its stretches)
-  reserve(length, (length >>> 1) + 1);
+function readSimpleWords(at: number, end: number, out: number, n: number): void {
+  const text = pieceText;
+  const units = pieceUnits;
+  const hashes = pieceHashes;
   const fold = SIMPLE_FOLD;
-  let n = 0;
-  let out = 0;
-  let i = 0;
-  let stretches = 0;
-  while (i < length) {
-    // the shared buffers again after a stretch, which may have grown them
-    const units = wordUnits;
-    const hashes = wordHashes;
-    // A run of separators, then a word read to its end in a tight loop: the word ends at a
-    // separator (the space after the text at the latest) or at a unit that is not simple.
-    while (i < length) {
-      let f = fold[text[i] as number] as number;
-      if (f === 0) f = learnFold(text[i] as number);
-      if (f === SEPARATOR) {
-        i++;
-        continue;
-      }
-      if (f === NOT_SIMPLE) break;
-      if (n > 0) units[out++] = 0x20;
-      let h = FNV_OFFSET;
-      for (;;) {
-        do {
-          units[out++] = f;
-          h = Math.imul(h ^ f, FNV_PRIME);
-          f = fold[text[++i] as number] as number;
-        } while (f > SEPARATOR);
-        if (f !== 0) break;
-        f = learnFold(text[i] as number);
-        if (f <= SEPARATOR) break;
-      }
-      if (f === NOT_SIMPLE) break;
-      hashes[n++] = h >>> 0;
+  let i = at;
+  let written = out;
+  let words = n;
+  // A run of separators, then a word read to its end in a tight loop: the word ends at a
+  // separator (the space after the piece at the latest) or at a unit that is not simple or not
+  // looked up yet.
+  while (i < end) {
+    let f = fold[text[i] as number] as number;
+    if (f === SEPARATOR) {
       i++;
+      continue;
     }
+    if (f < SEPARATOR) break;
+    const wordStart = i;
+    const wordOut = written;
+    if (words > 0) units[written++] = 0x20;
+    let h = FNV_OFFSET;
+    do {
+      units[written++] = f;
+      h = Math.imul(h ^ f, FNV_PRIME);
+      f = fold[text[++i] as number] as number;
+    } while (f > SEPARATOR);
+    if (f < SEPARATOR) {
+      i = wordStart;
+      written = wordOut;
+      break;
+    }
+    hashes[words++] = h >>> 0;
+    i++;
+  }
+  simpleStop[0] = i;
+  simpleStop[1] = written;
+  simpleStop[2] = words;
+}
+
+/**
+ * The comparison words of units `from` to `to` of a text (a piece that starts at the start of
+ * the text or after white space, and ends at its end or after white space), folded unit by unit
+ * (see `simpleFold`) from a copy of its units, as views of the piece buffers; null when they do
+ * not fit there. A unit not looked up yet is looked up, and the word it stands in is read again.
+ * Around a unit that is not simple, the general path reads the stretch from the white space
+ * before it to the white space after it, and its words replace those read since that first white
+ * space: no character composes with white space, and white space is neither cased nor ignored by
+ * case mapping, so it also ends the context of a final sigma. The words of the stretch are those
+ * the whole text has there.
+ */
+function pieceWords(input: string, from: number, to: number): ComparisonWords | null {
+  const length = to - from;
+  pieceTextBytes.write(input.slice(from, to), 0, 'utf16le');
+  const text = pieceText;
+  text[length] = 0x20;
+  const fold = SIMPLE_FOLD;
+  let i = 0;
+  let out = 0;
+  let n = 0;
+  let stretches = 0;
+  for (;;) {
+    readSimpleWords(i, length, out, n);
+    i = simpleStop[0] as number;
+    out = simpleStop[1] as number;
+    n = simpleStop[2] as number;
     if (i >= length) break;
-    // Not simple at i: the general path reads from the last white space before it (after the
-    // last stretch, which ended at white space) to the next one after it, or to the end after
-    // too many stretches. The words read since that white space, the last one perhaps
-    // unfinished, are taken back first.
+    // the unit it stopped at: the first from i that is not part of a simple word
+    let stop = i;
+    while ((fold[text[stop] as number] as number) > SEPARATOR) stop++;
+    if (fold[text[stop] as number] === 0) {
+      learnFold(text[stop] as number);
+      continue;
+    }
+    // Not simple at `stop`: the general path reads from the last white space before it (after
+    // the last stretch, which ended at white space) to the next one after it, or to the end after
+    // too many stretches. The words read since that white space are taken back first.
     let start = i;
     while (start > 0 && !isSpaceUnit(text[start - 1] as number)) start--;
     let taken = 0;
     for (let k = start; k < i; k++) if ((fold[text[k] as number] as number) > SEPARATOR && (k === start || fold[text[k - 1] as number] === SEPARATOR)) taken++;
-    const unfinished = i > start && (fold[text[i - 1] as number] as number) > SEPARATOR;
-    n -= unfinished ? taken - 1 : taken;
+    n -= taken;
     for (let w = 0; w < taken; w++) {
-      while (out > 0 && units[out - 1] !== 0x20) out--;
+      while (out > 0 && pieceUnits[out - 1] !== 0x20) out--;
       if (out > 0) out--;
     }
-    let end = i + 1;
+    let end = stop + 1;
     if (++stretches > MAX_GENERAL_STRETCHES) end = length;
     else while (!isSpaceUnit(text[end] as number)) end++;
-    [out, n] = appendGeneralWords(input.slice(start, end), out, n);
-    reserve(out + length - end + 1, n + ((length - end) >>> 1) + 1);
+    const folded = input.slice(from + start, from + end).normalize('NFKC').toLowerCase();
+    // room for the stretch's words, a space before them, and what the simple path may write after them
+    if (out + 1 + folded.length + (length - end) + 1 > PIECE_WORD_UNITS) return null;
+    [out, n] = appendFoldedWords(folded, pieceUnits, pieceHashes, out, n);
     i = end;
   }
-  generalStretches = stretches;
-  return { units: wordUnits.subarray(0, out), hashes: wordHashes.subarray(0, n) };
+  generalStretches += stretches;
+  return { units: pieceUnits.subarray(0, out), hashes: pieceHashes.subarray(0, n) };
+}
+
+/** The joined words of the last text longer than a piece, kept for the next while no longer than KEEP_LONG_UNITS (256 KB). */
+let longUnits = new Uint16Array(0);
+let longHashes = new Uint32Array(0);
+const KEEP_LONG_UNITS = 131072;
+
+/**
+ * The comparison words of a text by the simple path (see `pieceWords`): one piece, or for a long
+ * text the words of its pieces joined; null on big-endian machines, and when a piece does not fit
+ * in the piece buffers or a long text has no white space where a piece should end.
+ */
+function simpleWords(input: string): ComparisonWords | null {
+  generalStretches = 0;
+  if (!LITTLE_ENDIAN) return null;
+  const length = input.length;
+  if (length <= PIECE_UNITS) return pieceWords(input, 0, length);
+  let units = longUnits.length >= length ? longUnits : new Uint16Array(length);
+  let hashes = longHashes.length >= (length >>> 1) + 1 ? longHashes : new Uint32Array((length >>> 1) + 1);
+  let out = 0;
+  let n = 0;
+  for (let from = 0; from < length; ) {
+    let to = from + PIECE_UNITS;
+    if (to >= length) to = length;
+    else {
+      while (to > from && !isSpaceUnit(input.charCodeAt(to - 1))) to--;
+      if (to === from) return null;
+    }
+    const piece = pieceWords(input, from, to);
+    if (piece === null) return null;
+    const words = piece.hashes.length;
+    if (words > 0) {
+      if (units.length < out + 1 + piece.units.length) {
+        const grown = new Uint16Array(Math.max(out + 1 + piece.units.length, 2 * units.length));
+        grown.set(units.subarray(0, out));
+        units = grown;
+      }
+      if (hashes.length < n + words) {
+        const grown = new Uint32Array(Math.max(n + words, 2 * hashes.length));
+        grown.set(hashes.subarray(0, n));
+        hashes = grown;
+      }
+      if (n > 0) units[out++] = 0x20;
+      units.set(piece.units, out);
+      out += piece.units.length;
+      hashes.set(piece.hashes, n);
+      n += words;
+    }
+    from = to;
+  }
+  if (units.length <= KEEP_LONG_UNITS) longUnits = units;
+  if (hashes.length <= KEEP_LONG_UNITS / 2) longHashes = hashes;
+  return { units: units.subarray(0, out), hashes: hashes.subarray(0, n) };
+}
+
+/** SIMPLE_FOLD of `unit`, looked up and remembered. */
+function learnFold(unit: number): number {
+  const f = simpleFold(unit);
+  SIMPLE_FOLD[unit] = f;
+  return f;
 }
 
 /** True for U+0009 to U+000D and U+0020. */
@@ -259,21 +331,21 @@ export function generalPathStretches(input: string): number {
 
 /** The comparison words of any text: NFKC and lower case of the whole text, then the split. */
 function generalWords(input: string): ComparisonWords {
-  const [out, n] = appendGeneralWords(input, 0, 0);
-  return { units: wordUnits.subarray(0, out), hashes: wordHashes.subarray(0, n) };
+  const folded = input.normalize('NFKC').toLowerCase();
+  // the joined words are never longer than the folded text
+  const units = new Uint16Array(folded.length);
+  const hashes = new Uint32Array((folded.length >>> 1) + 1);
+  const [out, n] = appendFoldedWords(folded, units, hashes, 0, 0);
+  return { units: units.subarray(0, out), hashes: hashes.subarray(0, n) };
 }
 
 /**
- * Folds `input` (NFKC and lower case of all of it) and appends its words to the shared buffers
- * after `start` units and `startWords` words; returns the units and words they then hold.
+ * Appends the words of a folded text (NFKC and lower case already taken) to `units` and `hashes`
+ * after `start` units and `startWords` words, which must have room for them and a space before
+ * them; returns the units and words they then hold.
  */
-function appendGeneralWords(input: string, start: number, startWords: number): [number, number] {
-  const folded = input.normalize('NFKC').toLowerCase();
+function appendFoldedWords(folded: string, units: Uint16Array, hashes: Uint32Array, start: number, startWords: number): [number, number] {
   const length = folded.length;
-  // the joined words are never longer than the folded text (and a space before them)
-  reserve(start + length + 1, startWords + (length >>> 1) + 1);
-  const units = wordUnits;
-  const hashes = wordHashes;
   let n = startWords;
   let out = start;
   let h = FNV_OFFSET;
@@ -415,13 +487,6 @@ export function fingerprintText(input: string): Fingerprint {
   const exact = sha256Hex(new Uint8Array(normalised.buffer, normalised.byteOffset, normalised.byteLength)).slice(0, 32);
   const unspaced = words.hashes.length > 0 && normalised.length / words.hashes.length > UNSPACED_TOKEN_LENGTH;
   const signature = shingleMinhash(unspaced ? characterHashes(normalised) : words.hashes);
-  // A very long text grew the shared buffers: let them go rather than keep them for the whole batch.
-  if (wordHashes.length > KEEP_WORD_HASHES) wordHashes = new Uint32Array(1024);
-  if (wordUnits.length > KEEP_WORD_UNITS) wordUnits = new Uint16Array(8192);
-  if (textUnits.length > KEEP_WORD_UNITS) {
-    textUnits = new Uint16Array(8192);
-    textBytes = Buffer.from(textUnits.buffer);
-  }
   return { exact, minhash: signature };
 }
 
