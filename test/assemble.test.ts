@@ -193,9 +193,11 @@ describe('parseDate', () => {
       return performance.now() - t0;
     };
     time(1000); // warm up
+    // the best of three, so that a collection or a busy neighbour in one run does not count
+    const best = (spaces: number): number => Math.min(time(spaces), time(spaces), time(spaces));
     // Four times the input must not cost much more than four times the time (quadratic would be 16).
-    const short = Math.max(time(50_000), 2);
-    expect(time(200_000) / short).toBeLessThan(10);
+    const short = Math.max(best(50_000), 2);
+    expect(best(200_000) / short).toBeLessThan(10);
     expect(parseDate('12.03.2025' + ' -'.repeat(25))).toBeNull();
   });
 });

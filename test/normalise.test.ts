@@ -357,9 +357,11 @@ describe('normaliseBlocks: many links in one block', () => {
       return performance.now() - t0;
     };
     time(blockWith(200)); // warm up
+    // the best of three, so that a collection or a busy neighbour in one run does not count
+    const best = (block: SourceBlock): number => Math.min(time(block), time(block), time(block));
     // Four times the links must not cost much more than four times the time (quadratic would be 16).
-    const fewer = Math.max(time(blockWith(2_000)), 5);
-    expect(time(blockWith(8_000)) / fewer).toBeLessThan(10);
+    const fewer = Math.max(best(blockWith(2_000)), 5);
+    expect(best(blockWith(8_000)) / fewer).toBeLessThan(10);
     const [link] = normaliseBlocks([blockWith(3)]).blocks[0]!.links!.slice(2);
     expect(link).toEqual({ text: 'linked words 2 here', url: 'https://links.example/2', start: 2 * 'linked words 0 here and some plain text between the links, '.length });
   });
