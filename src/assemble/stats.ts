@@ -7,6 +7,7 @@ import type { ArticleStats } from '../article/types.js';
 import { mayHoldRtl } from '../language/letter-count.js';
 import { CharFlags, pairAt } from '../util/char-flags.js';
 import { HAN_KANA, LETTER, LITTLE_ENDIAN, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
+import { UnitCopy } from '../util/unit-copy.js';
 
 /**
  * Reading rates, from the International Reading Speed Texts (IReST; Trauzettel-Klosinski & Dietz,
@@ -106,15 +107,8 @@ function learnFlags(unit: number): number {
   return flags;
 }
 
-/**
- * The text being counted as UTF-16 units (little-endian: Buffer writes them so; typed array reads
- * are cheaper than `charCodeAt`), shared between calls and also read two units at a time; one
- * that grew past KEEP_UNITS is let go.
- */
-let textUnits = new Uint16Array(4096);
-let textBytes = Buffer.from(textUnits.buffer);
-let textPairs = new Uint32Array(textUnits.buffer);
-const KEEP_UNITS = 65536;
+/** The text being counted as UTF-16 units (see UnitCopy), also read two units at a time. */
+const textCopy = new UnitCopy();
 
 /**
  * The counts of a text without characters of unspaced scripts (null for any other text, and on
@@ -126,14 +120,8 @@ const KEEP_UNITS = 65536;
 function countSpaced(text: string): TextCounts | null {
   if (!LITTLE_ENDIAN) return null;
   const n = text.length;
-  if (textUnits.length < n || textUnits.length > KEEP_UNITS) {
-    textUnits = new Uint16Array((Math.max(n, 4096) + 1) & ~1);
-    textBytes = Buffer.from(textUnits.buffer);
-    textPairs = new Uint32Array(textUnits.buffer);
-  }
-  textBytes.write(text, 0, 'utf16le');
-  const units = textUnits;
-  const twos = textPairs;
+  const units = textCopy.of(text);
+  const twos = textCopy.pairs;
   const table = UNIT_FLAGS;
   let words = 0;
   let pairs = 0;
