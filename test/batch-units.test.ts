@@ -15,7 +15,7 @@ import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
 import { OutputNamer } from '../src/batch/output-names.js';
 import { splitList } from '../src/batch/run-batch.js';
 import { runTask } from '../src/batch/run-task.js';
-import { KEEP_BYTES, ScratchBuffer } from '../src/batch/scratch.js';
+import { KEEP_BYTES, ScratchBuffer } from '../src/util/scratch-buffer.js';
 import { packResults, unpackResults, type TaskResults } from '../src/batch/task-results.js';
 import type { TaskResult } from '../src/batch/types.js';
 import { BUILTIN_LABELS } from '../src/index.js';

@@ -54,6 +54,26 @@ describe('article-parse CLI', () => {
     expect(compact.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('writes the same bytes to stdout as to --output, for short and long non-ASCII results', () => {
+    const dir = tempDir();
+    // a result of over 400,000 UTF-16 units (too long for standard output's kept encoding buffer)
+    // and the seed's (short enough): both of the sink's encoding paths run
+    const paragraph = 'Ein Absatz über Kyjiw — «Zitat» ماكرون وبوتين 😀 Ελλάδα, и ещё немного текста.';
+    const long = ['Ein langer Titel über Straßen', '', ...Array.from({ length: 5000 }, (_, i) => `${paragraph} ${i}`)].join('\n\n');
+    writeFileSync(join(dir, 'long.txt'), long);
+    for (const input of [join(ROOT, SEED), join(dir, 'long.txt')]) {
+      for (const format of ['json', 'ndjson', 'md']) {
+        const out = join(dir, `out.${format}`);
+        const toFile = spawnSync(process.execPath, [BIN, input, '--format', format, '-o', out, '-q'], { cwd: ROOT });
+        expect(toFile.status).toBe(0);
+        const toStdout = spawnSync(process.execPath, [BIN, input, '--format', format, '-q'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+        expect(toStdout.status).toBe(0);
+        expect(toStdout.stdout.equals(readFileSync(out))).toBe(true);
+      }
+    }
+    expect(readFileSync(join(dir, 'out.json'), 'utf8').length).toBeGreaterThan(400_000);
+  });
+
   it('reads stdin for "-" and for no argument when piped; source.path is null', () => {
     const input = readFileSync(join(ROOT, SEED));
     for (const args of [['-'], []]) {

@@ -6,7 +6,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { checkOpened, InputError, openError, readError, readInputFile } from '../cli/read-input.js';
-import type { ScratchBuffer } from './scratch.js';
+import type { ScratchBuffer } from '../util/scratch-buffer.js';
 import { BatchInputError } from './types.js';
 
 /** The reader's failure as a batch reason (same message, same reason code). */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { convert } from './convert.js';
 import { readFileBytesSync } from './read-file.js';
-import { ScratchBuffer } from './scratch.js';
+import { ScratchBuffer } from '../util/scratch-buffer.js';
 import { ResultPacker } from './task-results.js';
 import { BatchInputError, type ConvertSettings, type TaskInput, type TaskRequest, type TaskResult } from './types.js';
 

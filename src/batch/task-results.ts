@@ -12,7 +12,7 @@
  * MinHash signature (word count, −1 for none, then the words).
  */
 
-import { ScratchBuffer } from './scratch.js';
+import { ScratchBuffer } from '../util/scratch-buffer.js';
 import type { Fingerprint, TaskResult } from './types.js';
 
 const encoder = new TextEncoder();

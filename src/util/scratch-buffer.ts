@@ -1,10 +1,11 @@
 /**
- * A byte buffer a converting thread reuses from one input to the next: for reading an input file
- * and for encoding an output before writing it. A fresh buffer per input would be a few KB of
- * memory outside the JavaScript heap each time, freed only when the collector gets to the small
- * object that owns it; over a long batch, enough of those wait for a full collection that a
- * worker's memory grows with the number of inputs. Buffers of up to `KEEP_BYTES` are kept;
- * larger ones (rare, large inputs) are made for the one use.
+ * A byte buffer reused from one use to the next: a converting thread reads each input file into
+ * one and encodes each output into another before writing it, and standard output encodes each
+ * record into one. A fresh buffer per use would be a few KB of memory outside the JavaScript heap
+ * each time, freed only when the collector gets to the small object that owns it; over a long
+ * batch, enough of those wait for a full collection that a thread's memory grows with the number
+ * of inputs. Buffers of up to `KEEP_BYTES` are kept; larger ones (rare, large inputs) are made
+ * for the one use.
  */
 
 /** The largest buffer kept for the next input. */
