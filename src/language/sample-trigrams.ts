@@ -251,6 +251,38 @@ function idOf(unit: number, lowering: boolean): number {
   return id;
 }
 
+/** Where `countKnown` stopped: the unit, the trigrams met so far, the last three numbers written. */
+const scanStop = new Int32Array(3);
+
+/**
+ * Counts the trigrams of units `at` to `n` of UNITS, after `found` trigrams met and with `gram`
+ * the last three numbers written (the last one not a space when `at` follows the leading
+ * spaces); stops at the end or at a unit not numbered yet, and sets `scanStop`. Nothing else
+ * happens in the loop: a call in it, even one never taken, makes it slower.
+ */
+function countKnown(at: number, n: number, found: number, gram: number): void {
+  let i = at;
+  let met = found;
+  let last3 = gram;
+  let last = gram & (ALPHABET - 1);
+  for (; i < n; i++) {
+    const id = UNIT_IDS[UNITS[i] as number] as number;
+    if (id === 0) break;
+    // a space after a space (both numbers 1) is not written
+    if ((id | last) === SPACE_ID) continue;
+    last = id;
+    last3 = ((last3 & LAST_TWO) << BITS) | id;
+    const seen = GRAM_COUNTS[last3] as number;
+    GRAMS_MET[met] = last3;
+    // a trigram not met before is added to those met, without a branch
+    met += (seen - 1) >>> 31;
+    GRAM_COUNTS[last3] = seen + 1;
+  }
+  scanStop[0] = i;
+  scanStop[1] = met;
+  scanStop[2] = last3;
+}
+
 function countDirect(text: string, lowering: boolean): number {
   const n = text.length;
   if (n > DIRECT_UNITS || !LITTLE_ENDIAN) return TOO_MANY;
@@ -275,21 +307,20 @@ function countDirect(text: string, lowering: boolean): number {
   }
   if (last !== SPACE_ID) {
     let gram = (SPACE_ID << BITS) | last;
-    for (; i < n; i++) {
-      const unit = UNITS[i] as number;
-      let id = UNIT_IDS[unit] as number;
-      if (id === 0 && (id = idOf(unit, lowering)) < 0) {
+    for (;;) {
+      countKnown(i, n, found, gram);
+      i = scanStop[0] as number;
+      found = scanStop[1] as number;
+      gram = scanStop[2] as number;
+      if (i >= n) break;
+      // a unit not numbered yet: numbered, then read on from it
+      const id = idOf(UNITS[i] as number, lowering);
+      if (id < 0) {
         grams = found;
         return -id;
       }
-      // a space after a space (both numbers 1) is not written
-      if ((id | last) === SPACE_ID) continue;
-      last = id;
-      gram = ((gram & LAST_TWO) << BITS) | id;
-      if ((GRAM_COUNTS[gram] as number) === 0) GRAMS_MET[found++] = gram;
-      GRAM_COUNTS[gram] = (GRAM_COUNTS[gram] as number) + 1;
     }
-    if (last !== SPACE_ID) {
+    if ((gram & (ALPHABET - 1)) !== SPACE_ID) {
       gram = ((gram & LAST_TWO) << BITS) | SPACE_ID;
       if ((GRAM_COUNTS[gram] as number) === 0) GRAMS_MET[found++] = gram;
       GRAM_COUNTS[gram] = (GRAM_COUNTS[gram] as number) + 1;
@@ -318,6 +349,16 @@ const CAPITAL_I_DOT = '\u0130';
 const CAPITAL_I_DOT_LOWER = 'i\u0307';
 
 /**
+ * The direct count of the sample lowered unit by unit, a capital dotted I written out as its two
+ * lower units (a sample holding one cannot be lowered so, and is read again with them).
+ */
+function countLowered(value: string): number {
+  const found = countDirect(value, true);
+  if (found !== NOT_LOWERED || !value.includes(CAPITAL_I_DOT)) return found;
+  return countDirect(value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER), true);
+}
+
+/**
  * Count the trigrams of `cleanSample(value)` without building it. Most samples are lowered unit
  * by unit as they are read (a capital dotted I, common in Turkish, written out as its two lower
  * units first); the others are lower-cased whole first, which gives the same characters except
@@ -325,8 +366,12 @@ const CAPITAL_I_DOT_LOWER = 'i\u0307';
  * punctuation next to it became a space): such samples are cleaned as written.
  */
 export function countSampleTrigrams(value: string): SampleTrigrams {
-  const text = value.includes(CAPITAL_I_DOT) ? value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER) : value;
-  if (cleanOf(text, true) === COUNTED) return result;
+  const found = countLowered(value);
+  if (found === COUNTED) return result;
+  if (found === TOO_MANY) {
+    const text = value.includes(CAPITAL_I_DOT) ? value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER) : value;
+    if (countHashed(unitsOf(text), text.length, true) === COUNTED) return result;
+  }
   if (value.includes('\u03a3')) countCleanTrigrams(cleanSample(value));
   else {
     const lower = value.toLowerCase();
