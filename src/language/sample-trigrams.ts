@@ -8,6 +8,8 @@
 import { LITTLE_ENDIAN } from '../util/unicode-props.js';
 import { isWhiteSpaceUnit } from '../util/white-space.js';
 import { unitsOf } from './sample-units.js';
+import { SCRIPT_SETS } from './script-runs.js';
+import { isScriptless, unitScriptSet } from './top-script.js';
 
 const ASCII_DIGITS_AND_PUNCT = /[\u0021-\u0040]+/g;
 const WHITE_SPACE = /\s+/g;
@@ -230,6 +232,15 @@ let letters = 0;
 const rawSeen = new Uint16Array(DIRECT_UNITS);
 let raws = 0;
 let grams = 0;
+/**
+ * Per number, the set of scripts (index into SCRIPT_SETS, see top-script.ts) of the raw units
+ * given it, UNSET before the first, MIXED when they differ (or one is a surrogate); and how many
+ * units of the cleaned stream it stands for.
+ */
+const ID_SETS = new Int32Array(ALPHABET);
+const ID_UNITS = new Int32Array(ALPHABET);
+const UNSET = -1;
+const MIXED = -2;
 
 /**
  * The number of raw unit `unit` in this sample, given a new one if needed; -NOT_LOWERED when the
@@ -245,7 +256,12 @@ function idOf(unit: number, lowering: boolean): number {
     id = letters++;
     CLEAN_IDS[c] = id;
     alphabet[id] = c;
+    ID_SETS[id] = UNSET;
+    ID_UNITS[id] = 0;
   }
+  const set = unitScriptSet(unit);
+  const known = ID_SETS[id] as number;
+  if (known !== set) ID_SETS[id] = known === UNSET && set >= 0 ? set : MIXED;
   UNIT_IDS[unit] = id;
   rawSeen[raws++] = unit;
   return id;
@@ -292,6 +308,7 @@ function countDirect(text: string, lowering: boolean): number {
   raws = 0;
   letters = SPACE_ID + 1;
   alphabet[SPACE_ID] = 0x20;
+  ID_SETS[SPACE_ID] = UNSET;
   grams = 0;
   UNIT_BYTES.write(text, 0, 'utf16le');
   let found = 0;
@@ -306,6 +323,8 @@ function countDirect(text: string, lowering: boolean): number {
     last = id;
   }
   if (last !== SPACE_ID) {
+    // the first unit written is the only one that does not end a trigram
+    ID_UNITS[last] = 1;
     let gram = (SPACE_ID << BITS) | last;
     for (;;) {
       countKnown(i, n, found, gram);
@@ -331,8 +350,11 @@ function countDirect(text: string, lowering: boolean): number {
   const { gramXY, gramZC } = result;
   for (let k = 0; k < found; k++) {
     const g = GRAMS_MET[k] as number;
+    const z = g & (ALPHABET - 1);
+    const count = GRAM_COUNTS[g] as number;
     gramXY[k] = ((alphabet[g >>> (2 * BITS)] as number) << 16) | (alphabet[(g >>> BITS) & (ALPHABET - 1)] as number);
-    gramZC[k] = ((alphabet[g & (ALPHABET - 1)] as number) << 16) | (GRAM_COUNTS[g] as number);
+    gramZC[k] = ((alphabet[z] as number) << 16) | count;
+    ID_UNITS[z] = (ID_UNITS[z] as number) + count;
   }
   result.distinct = found;
   return COUNTED;
@@ -378,6 +400,38 @@ export function countSampleTrigrams(value: string): SampleTrigrams {
     cleanOf(lower, false);
   }
   return result;
+}
+
+/** A sample counted by `countPlainSample`: its trigrams, and its units per set of scripts. */
+export interface PlainSample {
+  trigrams: SampleTrigrams;
+  /** Units of the sample per set of scripts (index into SCRIPT_SETS), as `topScript` counts them. */
+  setUnits: Int32Array;
+}
+
+const setUnits = new Int32Array(SCRIPT_SETS.length);
+
+/**
+ * The trigram count of most samples, which also tells the sample's units per set of scripts, so
+ * that the script is found without reading the sample again: every unit of the sample but the
+ * spaces is one unit of the cleaned stream, and each of these but the first ends a trigram. So
+ * when each number stands for raw units of one set of scripts, and the spaces for none, the units
+ * per set are the counts of the trigrams ending in each number (a capital dotted I, written as i
+ * and U+0307, counts as i does: for Latin, and the dot for no script). Null for the samples the
+ * direct count does not take or whose numbers mix sets: those are counted by `countSampleTrigrams`
+ * and `topScript`. The result is valid until the next count.
+ */
+export function countPlainSample(value: string): PlainSample | null {
+  if (countLowered(value) !== COUNTED) return null;
+  const spaces = ID_SETS[SPACE_ID] as number;
+  if (spaces === MIXED || (spaces !== UNSET && !isScriptless(spaces))) return null;
+  setUnits.fill(0);
+  for (let id = SPACE_ID + 1; id < letters; id++) {
+    const set = ID_SETS[id] as number;
+    if (set < 0) return null;
+    setUnits[set] = (setUnits[set] as number) + (ID_UNITS[id] as number);
+  }
+  return { trigrams: result, setUnits };
 }
 
 /** The distinct trigrams of `cleanSample(value)` with their counts, as the distances read them (for tests). */
