@@ -14,10 +14,10 @@ import { detectDirection, detectLanguage, joinSample } from '../src/language/det
 import { ISO639_3_TO_BCP47, toBcp47 } from '../src/language/iso639.js';
 import { countLetters, mayHoldRtl } from '../src/language/letter-count.js';
 import { RUN_SETS, RUN_STARTS, SCRIPT_NAMES, SCRIPT_SETS } from '../src/language/script-runs.js';
-import { topScript } from '../src/language/top-script.js';
+import { isScriptless, topScript, topScriptOfSets, unitScriptSet } from '../src/language/top-script.js';
 import { computeScriptRuns } from '../scripts/make-script-runs.mjs';
 import { computeTrigramIndex, encodeScriptFile, packScript } from '../scripts/make-trigram-index.mjs';
-import { sampleTrigramCounts } from '../src/language/sample-trigrams.js';
+import { countPlainSample, sampleTrigramCounts } from '../src/language/sample-trigrams.js';
 import { scriptIndex } from '../src/language/trigram-distance.js';
 import { TRIGRAM_LANGUAGES } from '../src/language/trigram-languages.js';
 
@@ -117,7 +117,9 @@ describe('the sample trigram counts', () => {
     }
     expect(longer).toEqual([0x130]);
     expect('\u0130'.toLowerCase()).toBe('i\u0307');
-    for (const value of ['İzmir', 'İZMİR İLİ', 'Σİ', 'İ𐐀', 'aİ.İ', 'İ', ' İ ']) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
+    // beyond the limit of the direct count (62 distinct letters) before or after the first İ
+    const many = 'abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρστυφχψω';
+    for (const value of ['İzmir', 'İZMİR İLİ', 'Σİ', 'İ𐐀', 'aİ.İ', 'İ', ' İ ', `${many} İzmir`, `İzmir ${many}`, `${many}Σ İ`]) expect(sampleTrigramCounts(value)).toEqual(modelTrigramCounts(value));
   });
 
   it('are the same on either side of the limit of the direct count (62 distinct letters and the space)', () => {
@@ -132,6 +134,71 @@ describe('the sample trigram counts', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** The trigrams of a counted sample as a map, as `sampleTrigramCounts` gives them. */
+function trigramMap(trigrams: { distinct: number; gramXY: Int32Array; gramZC: Int32Array }): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < trigrams.distinct; k++) {
+    const xy = trigrams.gramXY[k] as number;
+    const zc = trigrams.gramZC[k] as number;
+    counts.set(String.fromCharCode(xy >>> 16, xy & 0xffff, zc >>> 16), zc & 0xffff);
+  }
+  return counts;
+}
+
+describe('the script read off the trigram count of a plain sample', () => {
+  /** The plain count's script and trigrams equal `topScript` and the model's count; false when the sample is not plain. */
+  function plainMatches(value: string, trigramsToo = true): boolean {
+    const plain = countPlainSample(value);
+    if (plain === null) return false;
+    if (trigramsToo) expect(trigramMap(plain.trigrams)).toEqual(modelTrigramCounts(value));
+    const script = topScriptOfSets(plain.setUnits, value.length);
+    const general = topScript(value);
+    if (script.script !== general.script || script.share !== general.share) expect(script).toEqual(general);
+    return true;
+  }
+
+  it('is the script topScript finds, on text of many scripts, spaces and units that lower into another unit', () => {
+    // capitals whose lower case is a letter of another block or script (Kelvin, Ohm and Angstrom
+    // signs, Roman numerals, fullwidth letters), spaces of many kinds, İ, Σ, surrogates
+    // and capitals the script expressions leave out whose lower case they hold (U+A7DC and ƛ)
+    const tricky = ['İ', 'Σ', 'K', 'k', 'Ω', 'ω', 'Å', 'å', 'Ⅻ', 'ⅻ', 'Ａ', 'ａ', 'ǅ', 'ẞ', 'ß', '\u0307', '\uA7DC', '\u019B', '\uA7CB', '\u0264', '\uA7D2', '\uA7D3', ' ', '\u00A0', '\u1680', '\u2003', '\u3000', '\uFEFF', '\u2028', '\t', '\n', '1', '.', '𐐀', '\uD801', '\uDC00', '\u0000'];
+    const words = ['Der Hafen', 'the harbour', 'город', 'мОРЕ', 'مدينة', 'עיר', 'शहर', '城市', 'まち', '도시', 'πόλη', 'ΠΌΛΗ', 'เมือง', 'İzmir', "l'eau"];
+    const piece = fc.oneof(fc.constantFrom(...tricky), fc.constantFrom(...words), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme-ascii', maxLength: 8 }));
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 50 }), (parts) => {
+        if (plainMatches(parts.join(''))) plain++;
+      }),
+      { numRuns: 3000 },
+    );
+    // most of these samples take the plain count, and so are compared
+    expect(plain).toBeGreaterThan(1000);
+  });
+
+  it('is the script topScript finds for every BMP unit between letters of several scripts', () => {
+    let plain = 0;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const ch = String.fromCharCode(unit);
+      const lower = ch.toLowerCase();
+      if (plainMatches(`a${ch}b ${ch}${ch}Ж.${ch}ا`, false)) plain++;
+      if (lower !== ch) plainMatches(`${ch}${lower}`, false);
+    }
+    expect(plain).toBeGreaterThan(0xf000);
+  });
+
+  it('needs no count of the spaces: every unit the cleaning makes a space counts for no script', () => {
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const lower = String.fromCharCode(unit).toLowerCase();
+      if (lower.length === 1 && /^[\u0021-\u0040\s]$/u.test(lower)) expect(isScriptless(unitScriptSet(unit)), `U+${unit.toString(16)}`).toBe(true);
+    }
+  });
+
+  it('takes the samples of the benchmark languages and a Turkish sample with capital dotted I', () => {
+    for (const value of ['Der Hafen von Hamburg wird ausgebaut.', 'İzmir, Türkiye – Şehir meclisi', 'город у моря', 'El río y la ciudad']) expect(plainMatches(value)).toBe(true);
   });
 });
 

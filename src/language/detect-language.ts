@@ -6,8 +6,9 @@
 import type { Direction } from '../article/types.js';
 import { ISO639_3_TO_BCP47, toBcp47 } from './iso639.js';
 import { countLetters, mayHoldRtl } from './letter-count.js';
-import { topScript } from './top-script.js';
-import { MAX_SAMPLE, bestTwoByTrigrams, hasProfiles } from './trigram-distance.js';
+import { countPlainSample } from './sample-trigrams.js';
+import { topScript, topScriptOfSets } from './top-script.js';
+import { MAX_SAMPLE, bestTwoByTrigrams, hasProfiles, rankByTrigrams } from './trigram-distance.js';
 
 /** Characters of text sampled for identification: enough for a stable answer, bounded time. */
 const SAMPLE = 4000;
@@ -51,8 +52,11 @@ const UNDETERMINED: LanguageGuess = { language: 'und', confidence: 0 };
 /** The best two candidates with their trigram scores (1 for the best); empty = undetermined. */
 function bestTwo(sample: string): Array<[string, number]> {
   const value = sample.length > MAX_SAMPLE ? sample.slice(0, MAX_SAMPLE) : sample;
-  const { script, share } = topScript(value);
-  if (hasProfiles(script)) return bestTwoByTrigrams(value, script);
+  // Most samples are counted once for both the script and the trigrams; the others are read
+  // for the script, then counted if the script has trigram profiles.
+  const plain = countPlainSample(value);
+  const { script, share } = plain === null ? topScript(value) : topScriptOfSets(plain.setUnits, value.length);
+  if (hasProfiles(script)) return plain === null ? bestTwoByTrigrams(value, script) : rankByTrigrams(plain.trigrams, value.length, script);
   // a script with one language of its own (Greek, Korean, Thai, …) names the language
   return share > 0 && CANDIDATES.has(script) ? [[script, 1]] : [];
 }

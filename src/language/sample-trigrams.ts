@@ -8,6 +8,8 @@
 import { LITTLE_ENDIAN } from '../util/unicode-props.js';
 import { isWhiteSpaceUnit } from '../util/white-space.js';
 import { unitsOf } from './sample-units.js';
+import { SCRIPT_SETS } from './script-runs.js';
+import { isScriptless, unitScriptSet } from './top-script.js';
 
 const ASCII_DIGITS_AND_PUNCT = /[\u0021-\u0040]+/g;
 const WHITE_SPACE = /\s+/g;
@@ -230,6 +232,15 @@ let letters = 0;
 const rawSeen = new Uint16Array(DIRECT_UNITS);
 let raws = 0;
 let grams = 0;
+/**
+ * Per number, the set of scripts (index into SCRIPT_SETS, see top-script.ts) of the raw units
+ * given it, UNSET before the first, MIXED when they differ (or one is a surrogate); and how many
+ * units of the cleaned stream it stands for.
+ */
+const ID_SETS = new Int32Array(ALPHABET);
+const ID_UNITS = new Int32Array(ALPHABET);
+const UNSET = -1;
+const MIXED = -2;
 
 /**
  * The number of raw unit `unit` in this sample, given a new one if needed; -NOT_LOWERED when the
@@ -245,10 +256,47 @@ function idOf(unit: number, lowering: boolean): number {
     id = letters++;
     CLEAN_IDS[c] = id;
     alphabet[id] = c;
+    ID_SETS[id] = UNSET;
+    ID_UNITS[id] = 0;
   }
+  const set = unitScriptSet(unit);
+  const known = ID_SETS[id] as number;
+  if (known !== set) ID_SETS[id] = known === UNSET && set >= 0 ? set : MIXED;
   UNIT_IDS[unit] = id;
   rawSeen[raws++] = unit;
   return id;
+}
+
+/** Where `countKnown` stopped: the unit, the trigrams met so far, the last three numbers written. */
+const scanStop = new Int32Array(3);
+
+/**
+ * Counts the trigrams of units `at` to `n` of UNITS, after `found` trigrams met and with `gram`
+ * the last three numbers written (the last one not a space when `at` follows the leading
+ * spaces); stops at the end or at a unit not numbered yet, and sets `scanStop`. Nothing else
+ * happens in the loop: a call in it, even one never taken, makes it slower.
+ */
+function countKnown(at: number, n: number, found: number, gram: number): void {
+  let i = at;
+  let met = found;
+  let last3 = gram;
+  let last = gram & (ALPHABET - 1);
+  for (; i < n; i++) {
+    const id = UNIT_IDS[UNITS[i] as number] as number;
+    if (id === 0) break;
+    // a space after a space (both numbers 1) is not written
+    if ((id | last) === SPACE_ID) continue;
+    last = id;
+    last3 = ((last3 & LAST_TWO) << BITS) | id;
+    const seen = GRAM_COUNTS[last3] as number;
+    GRAMS_MET[met] = last3;
+    // a trigram not met before is added to those met, without a branch
+    met += (seen - 1) >>> 31;
+    GRAM_COUNTS[last3] = seen + 1;
+  }
+  scanStop[0] = i;
+  scanStop[1] = met;
+  scanStop[2] = last3;
 }
 
 function countDirect(text: string, lowering: boolean): number {
@@ -260,6 +308,7 @@ function countDirect(text: string, lowering: boolean): number {
   raws = 0;
   letters = SPACE_ID + 1;
   alphabet[SPACE_ID] = 0x20;
+  ID_SETS[SPACE_ID] = UNSET;
   grams = 0;
   UNIT_BYTES.write(text, 0, 'utf16le');
   let found = 0;
@@ -274,22 +323,23 @@ function countDirect(text: string, lowering: boolean): number {
     last = id;
   }
   if (last !== SPACE_ID) {
+    // the first unit written is the only one that does not end a trigram
+    ID_UNITS[last] = 1;
     let gram = (SPACE_ID << BITS) | last;
-    for (; i < n; i++) {
-      const unit = UNITS[i] as number;
-      let id = UNIT_IDS[unit] as number;
-      if (id === 0 && (id = idOf(unit, lowering)) < 0) {
+    for (;;) {
+      countKnown(i, n, found, gram);
+      i = scanStop[0] as number;
+      found = scanStop[1] as number;
+      gram = scanStop[2] as number;
+      if (i >= n) break;
+      // a unit not numbered yet: numbered, then read on from it
+      const id = idOf(UNITS[i] as number, lowering);
+      if (id < 0) {
         grams = found;
         return -id;
       }
-      // a space after a space (both numbers 1) is not written
-      if ((id | last) === SPACE_ID) continue;
-      last = id;
-      gram = ((gram & LAST_TWO) << BITS) | id;
-      if ((GRAM_COUNTS[gram] as number) === 0) GRAMS_MET[found++] = gram;
-      GRAM_COUNTS[gram] = (GRAM_COUNTS[gram] as number) + 1;
     }
-    if (last !== SPACE_ID) {
+    if ((gram & (ALPHABET - 1)) !== SPACE_ID) {
       gram = ((gram & LAST_TWO) << BITS) | SPACE_ID;
       if ((GRAM_COUNTS[gram] as number) === 0) GRAMS_MET[found++] = gram;
       GRAM_COUNTS[gram] = (GRAM_COUNTS[gram] as number) + 1;
@@ -300,8 +350,11 @@ function countDirect(text: string, lowering: boolean): number {
   const { gramXY, gramZC } = result;
   for (let k = 0; k < found; k++) {
     const g = GRAMS_MET[k] as number;
+    const z = g & (ALPHABET - 1);
+    const count = GRAM_COUNTS[g] as number;
     gramXY[k] = ((alphabet[g >>> (2 * BITS)] as number) << 16) | (alphabet[(g >>> BITS) & (ALPHABET - 1)] as number);
-    gramZC[k] = ((alphabet[g & (ALPHABET - 1)] as number) << 16) | (GRAM_COUNTS[g] as number);
+    gramZC[k] = ((alphabet[z] as number) << 16) | count;
+    ID_UNITS[z] = (ID_UNITS[z] as number) + count;
   }
   result.distinct = found;
   return COUNTED;
@@ -318,6 +371,16 @@ const CAPITAL_I_DOT = '\u0130';
 const CAPITAL_I_DOT_LOWER = 'i\u0307';
 
 /**
+ * The direct count of the sample lowered unit by unit, a capital dotted I written out as its two
+ * lower units (a sample holding one cannot be lowered so, and is read again with them).
+ */
+function countLowered(value: string): number {
+  const found = countDirect(value, true);
+  if (found !== NOT_LOWERED || !value.includes(CAPITAL_I_DOT)) return found;
+  return countDirect(value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER), true);
+}
+
+/**
  * Count the trigrams of `cleanSample(value)` without building it. Most samples are lowered unit
  * by unit as they are read (a capital dotted I, common in Turkish, written out as its two lower
  * units first); the others are lower-cased whole first, which gives the same characters except
@@ -325,14 +388,50 @@ const CAPITAL_I_DOT_LOWER = 'i\u0307';
  * punctuation next to it became a space): such samples are cleaned as written.
  */
 export function countSampleTrigrams(value: string): SampleTrigrams {
-  const text = value.includes(CAPITAL_I_DOT) ? value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER) : value;
-  if (cleanOf(text, true) === COUNTED) return result;
+  const found = countLowered(value);
+  if (found === COUNTED) return result;
+  if (found === TOO_MANY) {
+    const text = value.includes(CAPITAL_I_DOT) ? value.replaceAll(CAPITAL_I_DOT, CAPITAL_I_DOT_LOWER) : value;
+    if (countHashed(unitsOf(text), text.length, true) === COUNTED) return result;
+  }
   if (value.includes('\u03a3')) countCleanTrigrams(cleanSample(value));
   else {
     const lower = value.toLowerCase();
     cleanOf(lower, false);
   }
   return result;
+}
+
+/** A sample counted by `countPlainSample`: its trigrams, and its units per set of scripts. */
+export interface PlainSample {
+  trigrams: SampleTrigrams;
+  /** Units of the sample per set of scripts (index into SCRIPT_SETS), as `topScript` counts them. */
+  setUnits: Int32Array;
+}
+
+const setUnits = new Int32Array(SCRIPT_SETS.length);
+
+/**
+ * The trigram count of most samples, which also tells the sample's units per set of scripts, so
+ * that the script is found without reading the sample again: every unit of the sample but the
+ * spaces is one unit of the cleaned stream, and each of these but the first ends a trigram. So
+ * when each number stands for raw units of one set of scripts, and the spaces for none, the units
+ * per set are the counts of the trigrams ending in each number (a capital dotted I, written as i
+ * and U+0307, counts as i does: for Latin, and the dot for no script). Null for the samples the
+ * direct count does not take or whose numbers mix sets: those are counted by `countSampleTrigrams`
+ * and `topScript`. The result is valid until the next count.
+ */
+export function countPlainSample(value: string): PlainSample | null {
+  if (countLowered(value) !== COUNTED) return null;
+  const spaces = ID_SETS[SPACE_ID] as number;
+  if (spaces === MIXED || (spaces !== UNSET && !isScriptless(spaces))) return null;
+  setUnits.fill(0);
+  for (let id = SPACE_ID + 1; id < letters; id++) {
+    const set = ID_SETS[id] as number;
+    if (set < 0) return null;
+    setUnits[set] = (setUnits[set] as number) + (ID_UNITS[id] as number);
+  }
+  return { trigrams: result, setUnits };
 }
 
 /** The distinct trigrams of `cleanSample(value)` with their counts, as the distances read them (for tests). */

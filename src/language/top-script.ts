@@ -94,6 +94,46 @@ function countSurrogates(units: Uint16Array, n: number, counts: number[]): void 
 }
 
 /**
+ * The SCRIPT_SETS index of the scripts whose expression matches the BMP code unit `unit` alone,
+ * or -1 for a surrogate (whose scripts depend on its neighbour).
+ */
+export function unitScriptSet(unit: number): number {
+  const set = unitTable()[unit] as number;
+  return set === SURROGATE ? -1 : set;
+}
+
+/** True when the set of scripts `set` (index into SCRIPT_SETS) is empty: its units count for no script. */
+export function isScriptless(set: number): boolean {
+  return (SCRIPT_SETS[set] as readonly number[]).length === 0;
+}
+
+/** Add `units` characters to each script of the set `set` (index into SCRIPT_SETS). */
+function addSet(counts: number[], set: number, units: number): void {
+  const scripts = SCRIPT_SETS[set] as readonly number[];
+  for (let j = 0; j < scripts.length; j++) counts[scripts[j] as number] = (counts[scripts[j] as number] as number) + units;
+}
+
+/** The script of most characters (the first in table order on a tie) and its share of `n` units. */
+function topOfCounts(counts: readonly number[], n: number): { script: string; share: number } {
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if ((counts[k] as number) > (counts[best] as number)) best = k;
+  return { script: NAMES[best] as string, share: n === 0 ? 0 : (counts[best] as number) / n };
+}
+
+/**
+ * `topScript` of a sample of `n` units without surrogates whose units were already counted per
+ * set of scripts (`setUnits[s]` units of set s, an index into SCRIPT_SETS).
+ */
+export function topScriptOfSets(setUnits: ArrayLike<number>, n: number): { script: string; share: number } {
+  const counts = new Array<number>(NAMES.length).fill(0);
+  for (let s = 0; s < SURROGATE; s++) {
+    const c = setUnits[s] as number;
+    if (c !== 0) addSet(counts, s, c);
+  }
+  return topOfCounts(counts, n);
+}
+
+/**
  * The script with the most matching characters (the first in table order on a tie) and its share
  * of the sample's UTF-16 length. With no match at all, the first script with a share of 0.
  */
@@ -115,13 +155,9 @@ export function topScript(value: string): { script: string; share: number } {
   const counts = new Array<number>(NAMES.length).fill(0);
   for (let s = 0; s < SURROGATE; s++) {
     const c = (lanes[s] as number) + (lanes[LANE + s] as number) + (lanes[2 * LANE + s] as number) + (lanes[3 * LANE + s] as number);
-    if (c === 0) continue;
-    const set = SCRIPT_SETS[s] as readonly number[];
-    for (let j = 0; j < set.length; j++) counts[set[j] as number] = (counts[set[j] as number] as number) + c;
+    if (c !== 0) addSet(counts, s, c);
   }
   const surrogates = (lanes[SURROGATE] as number) + (lanes[LANE + SURROGATE] as number) + (lanes[2 * LANE + SURROGATE] as number) + (lanes[3 * LANE + SURROGATE] as number);
   if (surrogates > 0) countSurrogates(units, n, counts);
-  let best = 0;
-  for (let k = 1; k < counts.length; k++) if ((counts[k] as number) > (counts[best] as number)) best = k;
-  return { script: NAMES[best] as string, share: n === 0 ? 0 : (counts[best] as number) / n };
+  return topOfCounts(counts, n);
 }

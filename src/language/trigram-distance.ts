@@ -9,7 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LITTLE_ENDIAN } from '../util/unicode-props.js';
-import { countSampleTrigrams, slotOf } from './sample-trigrams.js';
+import { countSampleTrigrams, slotOf, type SampleTrigrams } from './sample-trigrams.js';
 import { TRIGRAM_LANGUAGES } from './trigram-languages.js';
 
 /** The penalty for a trigram that a language profile does not hold. */
@@ -158,17 +158,17 @@ function indexArrays(script: string): IndexArrays {
 }
 
 /**
- * The model's distance of each candidate language of `script` to the sample (lower is closer),
- * or null when the script has no candidate profile.
+ * The model's distance of each candidate language of `script` to a sample with these trigrams
+ * (lower is closer), or null when the script has no candidate profile.
  */
-function distances(value: string, script: string): { distance: Int32Array; languages: readonly string[] } | null {
+function distances(trigrams: SampleTrigrams, script: string): { distance: Int32Array; languages: readonly string[] } | null {
   if (!hasProfiles(script)) return null;
   const index = indexArrays(script);
   const n = index.languages.length;
   if (n === 0) return null;
   const { keys, starts, postings } = index;
   const keyTable = keyTableFor(script, keys);
-  const { distinct, gramXY, gramZC } = countSampleTrigrams(value);
+  const { distinct, gramXY, gramZC } = trigrams;
   // distance = MAX·T − Σ over shared trigrams (MAX − |count − rank − 1|)
   const distance = new Int32Array(n).fill(MAX_DIFFERENCE * distinct);
   for (let k = 0; k < distinct; k++) {
@@ -203,7 +203,12 @@ function score(d: number, min: number, length: number): number {
  * `value` is the sample already cut to MAX_SAMPLE. Empty when the script has no candidate profile.
  */
 export function bestTwoByTrigrams(value: string, script: string): Array<[string, number]> {
-  const found = distances(value, script);
+  return rankByTrigrams(countSampleTrigrams(value), value.length, script);
+}
+
+/** `bestTwoByTrigrams` of a sample of `length` units whose trigrams are already counted. */
+export function rankByTrigrams(trigrams: SampleTrigrams, length: number, script: string): Array<[string, number]> {
+  const found = distances(trigrams, script);
   if (found === null) return [];
   const { distance, languages } = found;
   let best = 0;
@@ -216,7 +221,7 @@ export function bestTwoByTrigrams(value: string, script: string): Array<[string,
     } else if (second === -1 || d < (distance[second] as number)) second = i;
   }
   const min = distance[best] as number;
-  const ranked: Array<[string, number]> = [[languages[best] as string, score(min, min, value.length)]];
-  if (second !== -1) ranked.push([languages[second] as string, score(distance[second] as number, min, value.length)]);
+  const ranked: Array<[string, number]> = [[languages[best] as string, score(min, min, length)]];
+  if (second !== -1) ranked.push([languages[second] as string, score(distance[second] as number, min, length)]);
   return ranked;
 }
