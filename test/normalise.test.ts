@@ -10,7 +10,7 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import type { InlineLink } from '../src/article/types.js';
 import { convertMarkdownLinks } from '../src/normalise/markdown-links.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
-import { collapseStutters, cpLength, isCleanText, isCleanTextByWords, normaliseFully, normaliseText } from '../src/normalise/normalise-text.js';
+import { collapseStutters, cpLength, isCleanText, isCleanTextByWords, isCleanWithoutLinkMark, normaliseFully, normaliseText } from '../src/normalise/normalise-text.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -326,6 +326,7 @@ describe('the quick check of clean text', () => {
     ...['de', 'De', 'DE', 'de.', 'De,', 'DE»', 'de…', '"de"', 'ed', 'd', 'e', 'город', 'ГОРОД', 'Город!', 'ΟΔΟΣ', 'οδος', 'Οδος', 'οδοσ', 'Σ', 'σ', 'ς'],
     ...['İstanbul', 'i̇stanbul', 'İSTANBUL', 'istanbul', 'İ', 'i', 'I', 'ı', 'Straße', 'STRASSE', 'straße', 'من', 'من،', 'x', 'X', '.', ',', ',5', '.NET', '»', '–', '한', '한국'],
     ...['', '\u00A0', '\t', '\u200B', 'e\u0301', '\uD835\uDD38', '北京', '。'],
+    ...['[de](https://a.example)', '](', ']', '(', '[de]', '(de)', 'a](b', '] (', ')]('],
   );
   const text = fc.array(word, { maxLength: 16 }).map((words) => words.join(' '));
   const spaced = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ')), { maxLength: 16 }).map((pieces) => pieces.join(''));
@@ -337,6 +338,17 @@ describe('the quick check of clean text', () => {
       }),
       { numRuns: 50_000 },
     );
+  });
+
+  it('tells a clean text without `](` only when it is one', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, spaced), (s) => {
+        if (isCleanWithoutLinkMark(s)) expect(isCleanTextByWords(s) && !s.includes('](')).toBe(true);
+      }),
+      { numRuns: 50_000 },
+    );
+    for (const s of ['a](b', 'see [x](https://a.example) here', 'x ](']) expect(isCleanWithoutLinkMark(s), s).toBe(false);
+    for (const s of ['a] (b', '[x] (y)', 'Leeds, United Kingdom – Morning street library station.']) expect(isCleanWithoutLinkMark(s), s).toBe(true);
   });
 
   it('agrees on long texts, which it reads in pieces', () => {

@@ -318,12 +318,16 @@ const units = new UnitCopy();
 
 /**
  * Per UTF-16 unit, for the quick check of isCleanText (`quickClean`): a unit of the unchanged set
- * but the space has a word value in the low 20 bits (see quickEntry), and `,` `.` have
- * QUICK_COMMA too; the space has QUICK_SPACE (the top bit in use, so that a shift tells it); any
- * other unit has QUICK_UNCLEAN. A unit of the unchanged set is QUICK_LOOK_UP until first seen.
+ * but the space has a word value in the low 18 bits (see quickEntry), and `,` `.` have
+ * QUICK_COMMA too, `]` QUICK_BRACKET and `(` QUICK_PAREN; the space has QUICK_SPACE (the top bit
+ * in use, so that a shift tells it); any other unit has QUICK_UNCLEAN. A unit of the unchanged
+ * set is QUICK_LOOK_UP until first seen.
  */
 const QUICK_UNITS = new Int32Array(0x10000);
-const QUICK_VALUE = 0xfffff;
+const QUICK_VALUE = 0x3ffff;
+/** QUICK_BRACKET one place down: `](` (a Markdown link may follow) sets it in `(previous >>> 1) & unit`. */
+const QUICK_PAREN = 1 << 18;
+const QUICK_BRACKET = 1 << 19;
 const QUICK_UNCLEAN = 1 << 20;
 const QUICK_LOOK_UP = 1 << 21;
 /** QUICK_SPACE one place down: a space before `,` or `.` sets it in `(previous >>> 1) & unit`. */
@@ -340,7 +344,7 @@ const SMALL_SIGMA = 0x3c3;
 const FINAL_SIGMA = 0x3c2;
 
 /**
- * The QUICK_UNITS entry of a unit of the unchanged set but the space: a value (20 bits, never 0)
+ * The QUICK_UNITS entry of a unit of the unchanged set but the space: a value (18 bits, never 0)
  * of its fold, so that words equal as stutters are found have the same sum of values. The fold
  * is the unit's lower case, but small sigma for the three sigmas (a capital's lower case depends
  * on the letters around it), and the unit itself for one whose lower case is not one unit (İ; no
@@ -353,8 +357,14 @@ function quickEntry(unit: number): number {
   if (TRAILING_PUNCT.has(String.fromCharCode(unit))) return 0;
   const lower = lowerUnit(unit);
   const fold = unit === CAPITAL_SIGMA || unit === FINAL_SIGMA ? SMALL_SIGMA : lower === 0xffff ? unit : lower;
-  return (Math.imul(fold, 0x9e3779b1) >>> 12) | 1;
+  const value = (Math.imul(fold, 0x9e3779b1) >>> 14) | 1;
+  return value | (unit === 0x5d ? QUICK_BRACKET : unit === 0x28 ? QUICK_PAREN : 0);
 }
+
+/** What quickClean tells of a text. */
+const NOT_PROVEN = 0;
+const CLEAN = 1;
+const CLEAN_MAY_LINK = 2;
 
 /** quickClean reads this many units between looks at whether it met a unit outside the unchanged set. */
 const QUICK_PIECE = 256;
@@ -369,9 +379,10 @@ let quickSums = new Int32Array(0);
  * have the same sum, so three equal words make two such words in a row. One pass over the units
  * notes the running sum at each space without a branch per word (the length of words cannot be
  * foreseen, and a branch on it missed costs more than the pass), and a pass over the spaces
- * compares the words. False only means that the word scan must tell.
+ * compares the words. NOT_PROVEN only means that the word scan must tell; a clean text is
+ * CLEAN_MAY_LINK when it holds `](`, the mark of a Markdown link.
  */
-function quickClean(u: Uint16Array, n: number): boolean {
+function quickClean(u: Uint16Array, n: number): number {
   if (quickSums.length < n) quickSums = new Int32Array(n);
   const sums = quickSums;
   let flags = 0;
@@ -389,7 +400,7 @@ function quickClean(u: Uint16Array, n: number): boolean {
       previous = t;
     }
     // text of other scripts (Chinese, Thai, Devanagari) is told from its first units
-    if ((flags & QUICK_UNCLEAN) !== 0) return false;
+    if ((flags & QUICK_UNCLEAN) !== 0) return NOT_PROVEN;
   }
   if (n > KEEP_WORDS) quickSums = new Int32Array(0); // a very long text: let the buffer go after this call
   if ((flags & QUICK_LOOK_UP) !== 0) {
@@ -399,7 +410,7 @@ function quickClean(u: Uint16Array, n: number): boolean {
     }
     return quickClean(u, n);
   }
-  if ((flags & QUICK_COMMA) !== 0) return false;
+  if ((flags & QUICK_COMMA) !== 0) return NOT_PROVEN;
   // word j ends at the j-th space, its sum (with the space) the difference of the running sums
   // there and at the space before; the last word ends at the end, and is summed as if a space
   // followed it
@@ -408,14 +419,14 @@ function quickClean(u: Uint16Array, n: number): boolean {
   let equal = false; // it equals the one before it
   for (let j = 0; j <= k; j++) {
     const word = ((j < k ? (sums[j] as number) : sum + QUICK_SPACE) - before) | 0;
-    if (word === QUICK_SPACE) return false; // an empty word (or one of trailing punctuation only)
+    if (word === QUICK_SPACE) return NOT_PROVEN; // an empty word (or one of trailing punctuation only)
     const same = word === last;
-    if (same && equal) return false;
+    if (same && equal) return NOT_PROVEN;
     equal = same;
     last = word;
     before = (before + word) | 0;
   }
-  return true;
+  return (flags & QUICK_PAREN) !== 0 ? CLEAN_MAY_LINK : CLEAN;
 }
 
 /**
@@ -425,7 +436,16 @@ function quickClean(u: Uint16Array, n: number): boolean {
  */
 export function isCleanText(text: string): boolean {
   const n = text.length;
-  return quickClean(units.of(text, n), n) || isCleanTextByWords(text);
+  return quickClean(units.of(text, n), n) !== NOT_PROVEN || isCleanTextByWords(text);
+}
+
+/**
+ * True when the quick check of isCleanText proves `text` clean and without `](`, so that it holds
+ * no Markdown link either; false when it does not (most lines of text are proven so).
+ */
+export function isCleanWithoutLinkMark(text: string): boolean {
+  const n = text.length;
+  return quickClean(units.of(text, n), n) === CLEAN;
 }
 
 /** isCleanText without the quick check (exposed for tests, which compare the two). */
