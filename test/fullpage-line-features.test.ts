@@ -212,6 +212,38 @@ describe('lineFeatures', () => {
   });
 });
 
+describe('the strided phrase search', () => {
+  // In runs of plain units the tight loop hashes for the phrase search only the last three units
+  // of each block of four; every phrase has a trigram ending on one of any four places in a row.
+  const phrases = [...LEGAL_PHRASES, ...PROMPT_PHRASES, 'COOKIE', 'Cookies', 'Privacy Policy', 'SIGN UP FOR', 'Skip To ', 'Tous Droits Réservés'];
+  const edges = ['', ' ', '. ', ', ', '1', '12 ', '中', '中 ', 'é', '\u0301', '-', '©', '\u00a0', 'Σ'];
+
+  it('finds each phrase at every place of a block, after and before every kind of unit', () => {
+    for (const phrase of phrases) {
+      for (let lead = 0; lead < 8; lead++) {
+        for (const before of edges) {
+          for (const after of ['', ' x', '.', 'abc def']) {
+            const text = `${'ab cd efg'.slice(0, lead)}${before}${phrase}${after}`;
+            expect(lineFeatures(text), JSON.stringify(text)).toEqual(generalLineFeatures(text));
+          }
+        }
+      }
+    }
+  });
+
+  it('gives what the general steps give on lines of plain words with phrases among them', () => {
+    const word = fc.constantFrom('a', 'ab', 'Stadt', 'город', 'word', 'cook', 'ie', 'privacy', 'policy', 'our', 'rights', 'all', 'reserved', 'sign', 'up');
+    const part = fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom(...phrases) }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
+    const text = fc.array(part, { maxLength: 24 }).chain((parts) => fc.constantFrom(parts.join(' '), parts.join(''), parts.join('  ')));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(lineFeatures(t)).toEqual(generalLineFeatures(t));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
 describe('the plain-unit table', () => {
   it('lets the furniture key hash read plain letters and spaces as the general steps do', () => {
     fc.assert(

@@ -10,7 +10,7 @@ import type { SourceBlock } from '../src/article/blocks.js';
 import type { InlineLink } from '../src/article/types.js';
 import { convertMarkdownLinks } from '../src/normalise/markdown-links.js';
 import { normaliseBlocks } from '../src/normalise/normalise-blocks.js';
-import { collapseStutters, cpLength, isCleanText, normaliseFully, normaliseText } from '../src/normalise/normalise-text.js';
+import { collapseStutters, cpLength, isCleanText, isCleanTextByWords, isCleanWithoutLinkMark, normaliseFully, normaliseText } from '../src/normalise/normalise-text.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -277,6 +277,88 @@ describe('the shortcut for clean text', () => {
   it('leaves to the full path space runs, spaces at either end or before `,` `.`, and stutters', () => {
     for (const s of ['a  b', ' a', 'a ', 'a , b', 'a .', 'de de de', 'de De DE.', '', '\u0301']) expect(isCleanText(s), JSON.stringify(s)).toBe(false);
     for (const s of ['a, b', 'a. b', 'de de x', '.NET', 'x,5']) expect(isCleanText(s), JSON.stringify(s)).toBe(true);
+  });
+});
+
+describe('the quick check of clean text', () => {
+  // isCleanText first tries a one-pass proof (units in the unchanged set, spacing, and word sums
+  // that rule out three equal words in a row), and asks the word scan only when that fails: the
+  // two must agree on every text.
+
+  it('agrees with the word scan on every unit, alone, between letters and between words', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `a ${ch} b`, `${ch} ${ch} ${ch}`, `x${ch} x${ch} x${ch}.`]) {
+        if (isCleanText(s) !== isCleanTextByWords(s)) expect.fail(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+  });
+
+  it('finds every triple of units whose lower case can be the same (sigma, dotted capital I, case pairs)', () => {
+    // Units of the unchanged set grouped by their lower case alone, after a letter, before one
+    // and between two: any two units of a group can make equal words.
+    const contexts = [(c: string) => c, (c: string) => `a${c}`, (c: string) => `${c}a`, (c: string) => `a${c}a`];
+    for (const context of contexts) {
+      const groups = new Map<string, string[]>();
+      for (let c = 0x21; c < 0x10000; c++) {
+        const ch = String.fromCharCode(c);
+        if (!isCleanTextByWords(`a${ch}b`)) continue;
+        const lower = context(ch).toLowerCase();
+        const group = groups.get(lower);
+        if (group === undefined) groups.set(lower, [ch]);
+        else group.push(ch);
+      }
+      for (const group of groups.values()) {
+        for (const x of group) {
+          for (const y of group) {
+            const [wx, wy] = [context(x), context(y)];
+            for (const s of [`${wx} ${wy} ${wy}`, `${wx} ${wx} ${wy}`, `${wy} ${wx} ${wy}.`, `z ${wx} ${wy}» ${wx}…`]) {
+              if (isCleanText(s) !== isCleanTextByWords(s)) expect.fail(JSON.stringify(s));
+            }
+          }
+        }
+      }
+    }
+  });
+
+  /** Words that are equal in several ways (case, sigma, İ, trailing punctuation), spacing and unclean units. */
+  const word = fc.constantFrom(
+    ...['de', 'De', 'DE', 'de.', 'De,', 'DE»', 'de…', '"de"', 'ed', 'd', 'e', 'город', 'ГОРОД', 'Город!', 'ΟΔΟΣ', 'οδος', 'Οδος', 'οδοσ', 'Σ', 'σ', 'ς'],
+    ...['İstanbul', 'i̇stanbul', 'İSTANBUL', 'istanbul', 'İ', 'i', 'I', 'ı', 'Straße', 'STRASSE', 'straße', 'من', 'من،', 'x', 'X', '.', ',', ',5', '.NET', '»', '–', '한', '한국'],
+    ...['', '\u00A0', '\t', '\u200B', 'e\u0301', '\uD835\uDD38', '北京', '。'],
+    ...['[de](https://a.example)', '](', ']', '(', '[de]', '(de)', 'a](b', '] (', ')]('],
+  );
+  const text = fc.array(word, { maxLength: 16 }).map((words) => words.join(' '));
+  const spaced = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ')), { maxLength: 16 }).map((pieces) => pieces.join(''));
+
+  it('agrees with the word scan on texts of such words', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, spaced), (s) => {
+        expect(isCleanText(s)).toBe(isCleanTextByWords(s));
+      }),
+      { numRuns: 50_000 },
+    );
+  });
+
+  it('tells a clean text without `](` only when it is one', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, spaced), (s) => {
+        if (isCleanWithoutLinkMark(s)) expect(isCleanTextByWords(s) && !s.includes('](')).toBe(true);
+      }),
+      { numRuns: 50_000 },
+    );
+    for (const s of ['a](b', 'see [x](https://a.example) here', 'x ](']) expect(isCleanWithoutLinkMark(s), s).toBe(false);
+    for (const s of ['a] (b', '[x] (y)', 'Leeds, United Kingdom – Morning street library station.']) expect(isCleanWithoutLinkMark(s), s).toBe(true);
+  });
+
+  it('agrees on long texts, which it reads in pieces', () => {
+    const long = fc.array(word, { minLength: 100, maxLength: 400 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(long, (s) => {
+        expect(isCleanText(s)).toBe(isCleanTextByWords(s));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

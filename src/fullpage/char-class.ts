@@ -32,7 +32,8 @@ const CLOSERS = codePoints('"\'”’»)]」』）');
 const CODE_MARKS = codePoints('{}[]();=<>$\\_`│─┼\t');
 const SEPARATORS = codePoints('|•·▪◦›»«‹→←↑↓▶▸►◀◂◄+*/\\()[]{}<>"“”„:;,!?.…#–—_=~^');
 
-function isCjk(cp: number): boolean {
+/** Han or kana (the CJK class). */
+export function isCjk(cp: number): boolean {
   return (
     (cp >= 0x3040 && cp <= 0x30ff) || // kana
     (cp >= 0x3400 && cp <= 0x4dbf) ||

@@ -7,7 +7,7 @@
 
 import { charClass, CJK, CLOSER, CODE_MARK, DIGIT, knownFold, PLAIN_UNITS, SEA, SENTENCE_MARK, SPACE, UNFOLDED, WORD_CHAR } from './char-class.js';
 import { LOWERCASE, startsWithProperty } from '../util/unicode-props.js';
-import { COPYRIGHT, furniturePhrase, isFurnitureLine, phraseAt, PHRASE_FILED, phraseFiled, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
+import { COPYRIGHT, furniturePhrase, isFurnitureLine, PHRASE_ENDS, phraseEndingAt, phraseHash, PROMPT_MAX_WEIGHT, strongerPhrase } from './vocabulary.js';
 
 /** Only this many code points of a line are examined; the rest is extrapolated (linear time, cheap). */
 const SAMPLE = 1000;
@@ -19,10 +19,10 @@ const SEA_PER_WORD = 5;
 export const PHRASE_MAX_WEIGHT = 60;
 const COMMA = 0x2c;
 /**
- * PHRASE_FILED under a name of this module: the tight loop below reads it for every unit, and a
- * module's own constant costs less to read there than an imported binding, checked at each read.
+ * PHRASE_ENDS under a name of this module: the tight loop below reads it often, and a module's own
+ * constant costs less to read there than an imported binding, checked at each read.
  */
-const FILED: Uint8Array = PHRASE_FILED;
+const ENDS: Uint8Array = PHRASE_ENDS;
 
 export interface LineFeatures {
   /** Word equivalents. */
@@ -97,32 +97,39 @@ export function lineFeatures(text: string): LineFeatures {
       let letters = 0;
       let inWordNow: number = inWord ? 1 : 0;
       if (searching) {
-        let a = foldA;
-        let b = foldB;
-        for (; j < stop; j++) {
-          const plain = PLAIN_UNITS[text.charCodeAt(j)] as number;
-          if (plain === 0) break;
-          const fold = plain & 0xffff;
-          const h = (a * 961 + b * 31 + fold) & 0xffff; // phraseHash(a, b, fold), written out
-          if (FILED[h] !== 0) found = strongerPhrase(found, phraseAt(text, j - 2, h));
-          a = b;
-          b = fold;
-          const letter = (plain >>> 16) & 1;
-          words += letter & (inWordNow ^ 1);
-          letters += letter;
-          inWordNow = letter;
+        // PHRASE_STRIDE (4) units at a time, the phrase search hashing the three that end each
+        // block: every phrase has a trigram ending on any four places in a row (vocabulary.ts,
+        // PHRASE_ENDS), and the places not in a block are read by the general steps below, which
+        // hash each (the one before the run), or are fewer than four before one they read.
+        for (; j + 4 <= stop; j += 4) {
+          const p0 = PLAIN_UNITS[text.charCodeAt(j)] as number;
+          const p1 = PLAIN_UNITS[text.charCodeAt(j + 1)] as number;
+          const p2 = PLAIN_UNITS[text.charCodeAt(j + 2)] as number;
+          const p3 = PLAIN_UNITS[text.charCodeAt(j + 3)] as number;
+          if (p0 === 0 || p1 === 0 || p2 === 0 || p3 === 0) break;
+          const h = ((p1 & 0xffff) * 961 + (p2 & 0xffff) * 31 + (p3 & 0xffff)) & 0xffff; // phraseHash of the folds, written out
+          if (ENDS[h] !== 0) found = strongerPhrase(found, phraseEndingAt(text, j + 3, h));
+          const l0 = (p0 >>> 16) & 1;
+          const l1 = (p1 >>> 16) & 1;
+          const l2 = (p2 >>> 16) & 1;
+          const l3 = (p3 >>> 16) & 1;
+          words += (l0 & (inWordNow ^ 1)) + (l1 & (l0 ^ 1)) + (l2 & (l1 ^ 1)) + (l3 & (l2 ^ 1));
+          letters += l0 + l1 + l2 + l3;
+          inWordNow = l3;
         }
-        foldA = a;
-        foldB = b;
-      } else {
-        for (; j < stop; j++) {
-          const plain = PLAIN_UNITS[text.charCodeAt(j)] as number;
-          if (plain === 0) break;
-          const letter = (plain >>> 16) & 1;
-          words += letter & (inWordNow ^ 1);
-          letters += letter;
-          inWordNow = letter;
-        }
+      }
+      for (; j < stop; j++) {
+        const plain = PLAIN_UNITS[text.charCodeAt(j)] as number;
+        if (plain === 0) break;
+        const letter = (plain >>> 16) & 1;
+        words += letter & (inWordNow ^ 1);
+        letters += letter;
+        inWordNow = letter;
+      }
+      if (searching && j > i) {
+        // the folds of the run's last two units, for the general steps to hash on with
+        foldA = j - i >= 2 ? (PLAIN_UNITS[text.charCodeAt(j - 2)] as number) & 0xffff : foldB;
+        foldB = (PLAIN_UNITS[text.charCodeAt(j - 1)] as number) & 0xffff;
       }
       if (j > i) {
         chars += j - i;
@@ -161,7 +168,7 @@ export function lineFeatures(text: string): LineFeatures {
         if (fold === COPYRIGHT) found = 'legal';
         else if (chars >= 3) {
           const h = phraseHash(foldA, foldB, fold);
-          if (phraseFiled(h)) found = strongerPhrase(found, phraseAt(text, i - 3, h));
+          if (ENDS[h] !== 0) found = strongerPhrase(found, phraseEndingAt(text, i - 1, h));
         }
       }
       foldA = foldB;

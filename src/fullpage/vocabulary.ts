@@ -7,7 +7,7 @@
  * pipes and edge punctuation removed), so `Share on Facebook ›` matches `share on facebook`.
  */
 
-import { charClass, foldUnit, isAscii, PLAIN_SPACE, PLAIN_UNITS, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
+import { charClass, foldUnit, isAscii, isCjk, PLAIN_SPACE, PLAIN_UNITS, SEPARATOR, SPACE, UNFOLDED } from './char-class.js';
 
 /**
  * Lines that are page furniture when they are the whole line, written in key form (as
@@ -279,6 +279,9 @@ export function isShareBarKey(key: string): boolean {
 const UNFOLDABLE = 'unfoldable';
 const COPYRIGHT = 0xa9;
 
+/** The phrase search in line-features.ts hashes one place in this many of a run of plain units. */
+export const PHRASE_STRIDE = 4;
+
 /**
  * Substring search for many phrases at once in one pass: each phrase (four characters or more) is
  * filed under a hash of its first three characters, and only the positions whose three characters
@@ -288,6 +291,12 @@ const COPYRIGHT = 0xa9;
 class PhraseIndex {
   /** Per hash (`hash`): 1 when some phrase is filed under it. */
   readonly filed = new Uint8Array(0x10000);
+  /**
+   * Per hash of three units: bit `o` set when some phrase has them at offset `o` (below
+   * PHRASE_STRIDE), so that a search that hashes only every PHRASE_STRIDE-th place still meets
+   * every phrase (see `kindEndingAt`).
+   */
+  readonly ends = new Uint8Array(0x10000);
   /** Per hash of a phrase's first three units extended by its fourth (`extend`): 1 when filed. */
   private readonly fourth = new Uint8Array(0x10000);
   private readonly byHash = new Map<number, Array<{ phrase: string; legal: boolean }>>();
@@ -299,6 +308,18 @@ class PhraseIndex {
       const h = PhraseIndex.hash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2));
       this.filed[h] = 1;
       this.fourth[PhraseIndex.extend(h, p.charCodeAt(3))] = 1;
+      for (let o = 0; o < PHRASE_STRIDE && o + 3 <= p.length; o++) {
+        const t = PhraseIndex.hash(p.charCodeAt(o), p.charCodeAt(o + 1), p.charCodeAt(o + 2));
+        this.ends[t] = (this.ends[t] as number) | (1 << o);
+      }
+      // A phrase too short to have a trigram at each offset below the stride is met only where
+      // its trigrams end on units read one at a time, never in the strided loop of plain units
+      // (line-features.ts): Han and kana, which no other unit folds to, are never plain.
+      if (p.length < PHRASE_STRIDE + 2) {
+        for (let k = 2; k < p.length; k++) {
+          if (!isCjk(p.charCodeAt(k))) throw new Error(`phrase too short for the strided search: ${p}`);
+        }
+      }
       const list = this.byHash.get(h);
       if (list === undefined) this.byHash.set(h, [entry]);
       else list.push(entry);
@@ -345,6 +366,22 @@ class PhraseIndex {
         if (legal) return 'legal';
         kind = 'prompt';
       }
+    }
+    return kind;
+  }
+
+  /**
+   * The kind of phrase that has three units ending at `end` of `text` at an offset set in
+   * `ends[h]`, `h` their hash (read as in `find`, through foldUnit): legal, prompt or null.
+   */
+  kindEndingAt(text: string, end: number, h: number): 'legal' | 'prompt' | null {
+    let kind: 'legal' | 'prompt' | null = null;
+    const offsets = this.ends[h] as number;
+    for (let o = 0; o < PHRASE_STRIDE; o++) {
+      const at = end - 2 - o;
+      if ((offsets & (1 << o)) === 0 || at < 0) continue;
+      const first = o === 0 ? h : PhraseIndex.hash(foldUnit(text.charCodeAt(at)), foldUnit(text.charCodeAt(at + 1)), foldUnit(text.charCodeAt(at + 2)));
+      if (this.isFiled(first)) kind = strongerPhrase(kind, this.kindAt(text, at, first, false));
     }
     return kind;
   }
@@ -408,6 +445,19 @@ export const PHRASE_FILED: Uint8Array = PHRASE_INDEX.filed;
 
 export function phraseAt(text: string, at: number, h: number): 'legal' | 'prompt' | null {
   return PHRASE_INDEX.kindAt(text, at, h, false);
+}
+
+/**
+ * The strided form of the search above: a phrase has three units at each offset below
+ * PHRASE_STRIDE (it is long enough, or its units there are never plain), so one of those trigrams
+ * ends on any run of PHRASE_STRIDE places. A caller that hashes the three units ending at `end`
+ * only at such places finds each phrase when `PHRASE_ENDS[h]` is not 0, and `phraseEndingAt` tells
+ * which. Valid only for texts whose every unit folds alone.
+ */
+export const PHRASE_ENDS: Uint8Array = PHRASE_INDEX.ends;
+
+export function phraseEndingAt(text: string, end: number, h: number): 'legal' | 'prompt' | null {
+  return PHRASE_INDEX.kindEndingAt(text, end, h);
 }
 
 /** Which furniture phrase a line contains: a legal or cookie notice (or ©), a prompt, or none. */

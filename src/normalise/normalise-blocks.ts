@@ -7,7 +7,7 @@ import type { SourceBlock } from '../article/blocks.js';
 import type { InlineLink } from '../article/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/codes.js';
 import { convertMarkdownLinks } from './markdown-links.js';
-import { cpLength, normaliseText, type Repair } from './normalise-text.js';
+import { cpLength, isCleanWithoutLinkMark, normaliseText, type Repair } from './normalise-text.js';
 
 /** Noncharacters used to mark link text while normalising (removed from input by the normaliser). */
 const OPEN = '\uFDD0';
@@ -150,6 +150,12 @@ export function normaliseBlocks(blocks: readonly SourceBlock[]): { blocks: Sourc
   for (const block of blocks) {
     let text: string;
     let links: InlineLink[] | undefined = block.links;
+    if (links === undefined && !('links' in block) && isCleanWithoutLinkMark(block.text)) {
+      // most lines: nothing to clean and no Markdown link to convert, so the steps below would
+      // pass the block on as it is (without looking for `](` again)
+      out.push(block);
+      continue;
+    }
     let repairs: Repair[];
     if (links !== undefined && links.length > 0) {
       const r = normaliseWithLinks(block.raw === block.text ? block.raw : block.text, links);

@@ -7,6 +7,7 @@
 
 import { appendAll } from '../util/append.js';
 import { hasProperty, LETTER } from '../util/unicode-props.js';
+import { UnitCopy } from '../util/unit-copy.js';
 
 /** One kind of repair with how often it was made in a block. */
 export interface Repair {
@@ -292,25 +293,163 @@ function scan(text: string): number {
 }
 
 /**
- * A code unit outside the set that no clean-up changes: printable ASCII with the space, Latin-1
- * and Latin Extended letters and signs up to U+02FF (not the no-break space or soft hyphen),
- * Greek, Cyrillic, Hebrew, Arabic and Persian letters, general punctuation (dashes, quotes,
- * bullets), currency signs and Hangul syllables. None of these changes under NFC, alone or next
- * to another (no combining marks, no conjoining jamo), none is removed, and none but the space is
- * white space; every range is fully assigned, so no later Unicode version puts a mark inside.
- * test/normalise.test.ts checks each unit of the set with `normalize` and the full path.
- * (Chinese and Japanese text is left out: its blocks nearly always hold `。` or `，`, which
- * need the full path anyway, and a few more ranges make the expression much slower.)
+ * The code units that no clean-up changes: printable ASCII with the space, Latin-1 and Latin
+ * Extended letters and signs up to U+02FF (not the no-break space or soft hyphen), Greek,
+ * Cyrillic, Hebrew, Arabic and Persian letters, general punctuation (dashes, quotes, bullets),
+ * currency signs and Hangul syllables, as the first and last unit of each range. None of these
+ * changes under NFC, alone or next to another (no combining marks, no conjoining jamo), none is
+ * removed, and none but the space is white space; every range is fully assigned, so no later
+ * Unicode version puts a mark inside. test/normalise.test.ts checks each unit of the set with
+ * `normalize` and the full path. (Chinese and Japanese text is left out: its blocks nearly always
+ * hold `。` or `，`, which need the full path anyway, and a few more ranges make MAY_CHANGE much
+ * slower.)
  */
-const MAY_CHANGE =
-  /[^\x20-\x7e\xa1-\xac\xae-\u02ff\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u05d0-\u05ea\u061f-\u064a\u0671-\u06d3\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\uac00-\ud7a3]/;
+const CLEAN_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e], [0xa1, 0xac], [0xae, 0x2ff], [0x38e, 0x3a1], [0x3a3, 0x3ff], [0x400, 0x482], [0x48a, 0x52f], [0x5d0, 0x5ea],
+  [0x61f, 0x64a], [0x671, 0x6d3], [0x2010, 0x2027], [0x2030, 0x205e], [0x20a0, 0x20c0], [0xac00, 0xd7a3],
+];
+
+const hex4 = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+/** A code unit outside the unchanged set. */
+const MAY_CHANGE = new RegExp(`[^${CLEAN_RANGES.map(([from, to]) => `${hex4(from)}-${hex4(to)}`).join('')}]`);
+
+/** The text's units, read by the quick check (a typed array read costs less than `charCodeAt`). */
+const units = new UnitCopy();
+
+/**
+ * Per UTF-16 unit, for the quick check of isCleanText (`quickClean`): a unit of the unchanged set
+ * but the space has a word value in the low 18 bits (see quickEntry), and `,` `.` have
+ * QUICK_COMMA too, `]` QUICK_BRACKET and `(` QUICK_PAREN; the space has QUICK_SPACE (the top bit
+ * in use, so that a shift tells it); any other unit has QUICK_UNCLEAN. A unit of the unchanged
+ * set is QUICK_LOOK_UP until first seen.
+ */
+const QUICK_UNITS = new Int32Array(0x10000);
+const QUICK_VALUE = 0x3ffff;
+/** QUICK_BRACKET one place down: `](` (a Markdown link may follow) sets it in `(previous >>> 1) & unit`. */
+const QUICK_PAREN = 1 << 18;
+const QUICK_BRACKET = 1 << 19;
+const QUICK_UNCLEAN = 1 << 20;
+const QUICK_LOOK_UP = 1 << 21;
+/** QUICK_SPACE one place down: a space before `,` or `.` sets it in `(previous >>> 1) & unit`. */
+const QUICK_COMMA = 1 << 22;
+const QUICK_SPACE = 1 << 23;
+const SPACE_SHIFT = 23;
+/** The bits of an entry that make up a word's sum: its value, and the space after the word. */
+const QUICK_SUMMED = QUICK_VALUE | QUICK_SPACE;
+QUICK_UNITS.fill(QUICK_UNCLEAN);
+for (const [from, to] of CLEAN_RANGES) QUICK_UNITS.fill(QUICK_LOOK_UP, from, to + 1);
+QUICK_UNITS[0x20] = QUICK_SPACE;
+/** Greek small sigma: capital, small and final sigma share it as their fold. */
+const SMALL_SIGMA = 0x3c3;
+const FINAL_SIGMA = 0x3c2;
+
+/**
+ * The QUICK_UNITS entry of a unit of the unchanged set but the space: a value (18 bits, never 0)
+ * of its fold, so that words equal as stutters are found have the same sum of values. The fold
+ * is the unit's lower case, but small sigma for the three sigmas (a capital's lower case depends
+ * on the letters around it), and the unit itself for one whose lower case is not one unit (İ; no
+ * other unit of the set lowers to its second unit). Trailing punctuation has no value, so that
+ * a word sums as it does without it. (test/normalise.test.ts checks that units whose lower case
+ * can be the same have the same fold.)
+ */
+function quickEntry(unit: number): number {
+  if (unit === 0x2c || unit === 0x2e) return QUICK_COMMA;
+  if (TRAILING_PUNCT.has(String.fromCharCode(unit))) return 0;
+  const lower = lowerUnit(unit);
+  const fold = unit === CAPITAL_SIGMA || unit === FINAL_SIGMA ? SMALL_SIGMA : lower === 0xffff ? unit : lower;
+  const value = (Math.imul(fold, 0x9e3779b1) >>> 14) | 1;
+  return value | (unit === 0x5d ? QUICK_BRACKET : unit === 0x28 ? QUICK_PAREN : 0);
+}
+
+/** What quickClean tells of a text. */
+const NOT_PROVEN = 0;
+const CLEAN = 1;
+const CLEAN_MAY_LINK = 2;
+
+/** quickClean reads this many units between looks at whether it met a unit outside the unchanged set. */
+const QUICK_PIECE = 256;
+/** For quickClean: the running sum of entries at each space, shared between calls. */
+let quickSums = new Int32Array(0);
+
+/**
+ * A cheap proof that `text` (its `n` units `u`) is clean: every unit in the unchanged set, no
+ * empty word (a space at either end or two in a row), no `,` or `.` after a space, and no two
+ * words in a row whose sum of values (see quickEntry) equals that of the word before them.
+ * Words equal as stutters are found (same lower case; the last may carry trailing punctuation)
+ * have the same sum, so three equal words make two such words in a row. One pass over the units
+ * notes the running sum at each space without a branch per word (the length of words cannot be
+ * foreseen, and a branch on it missed costs more than the pass), and a pass over the spaces
+ * compares the words. NOT_PROVEN only means that the word scan must tell; a clean text is
+ * CLEAN_MAY_LINK when it holds `](`, the mark of a Markdown link.
+ */
+function quickClean(u: Uint16Array, n: number): number {
+  if (quickSums.length < n) quickSums = new Int32Array(n);
+  const sums = quickSums;
+  let flags = 0;
+  let sum = 0;
+  let k = 0;
+  let previous = 0;
+  for (let from = 0; from < n; from += QUICK_PIECE) {
+    const to = Math.min(n, from + QUICK_PIECE);
+    for (let i = from; i < to; i++) {
+      const t = QUICK_UNITS[u[i]!] as number;
+      flags |= (t & (QUICK_UNCLEAN | QUICK_LOOK_UP)) | ((previous >>> 1) & t);
+      sum = (sum + (t & QUICK_SUMMED)) | 0;
+      sums[k] = sum;
+      k += t >>> SPACE_SHIFT;
+      previous = t;
+    }
+    // text of other scripts (Chinese, Thai, Devanagari) is told from its first units
+    if ((flags & QUICK_UNCLEAN) !== 0) return NOT_PROVEN;
+  }
+  if (n > KEEP_WORDS) quickSums = new Int32Array(0); // a very long text: let the buffer go after this call
+  if ((flags & QUICK_LOOK_UP) !== 0) {
+    for (let i = 0; i < n; i++) {
+      const unit = u[i]!;
+      if (QUICK_UNITS[unit] === QUICK_LOOK_UP) QUICK_UNITS[unit] = quickEntry(unit);
+    }
+    return quickClean(u, n);
+  }
+  if ((flags & QUICK_COMMA) !== 0) return NOT_PROVEN;
+  // word j ends at the j-th space, its sum (with the space) the difference of the running sums
+  // there and at the space before; the last word ends at the end, and is summed as if a space
+  // followed it
+  let before = 0;
+  let last = 0; // the sum of the word before (0: none yet)
+  let equal = false; // it equals the one before it
+  for (let j = 0; j <= k; j++) {
+    const word = ((j < k ? (sums[j] as number) : sum + QUICK_SPACE) - before) | 0;
+    if (word === QUICK_SPACE) return NOT_PROVEN; // an empty word (or one of trailing punctuation only)
+    const same = word === last;
+    if (same && equal) return NOT_PROVEN;
+    equal = same;
+    last = word;
+    before = (before + word) | 0;
+  }
+  return (flags & QUICK_PAREN) !== 0 ? CLEAN_MAY_LINK : CLEAN;
+}
 
 /**
  * Whether no clean-up changes `text`: its units are all in the unchanged set, words stand one
  * space apart with none at either end, no `,` or `.` follows a space, and no three words in a
- * row are equal (as stutters are found). One expression test and one word scan; most blocks pass.
+ * row are equal (as stutters are found). Most blocks pass the quick check alone.
  */
 export function isCleanText(text: string): boolean {
+  const n = text.length;
+  return quickClean(units.of(text, n), n) !== NOT_PROVEN || isCleanTextByWords(text);
+}
+
+/**
+ * True when the quick check of isCleanText proves `text` clean and without `](`, so that it holds
+ * no Markdown link either; false when it does not (most lines of text are proven so).
+ */
+export function isCleanWithoutLinkMark(text: string): boolean {
+  const n = text.length;
+  return quickClean(units.of(text, n), n) === CLEAN;
+}
+
+/** isCleanText without the quick check (exposed for tests, which compare the two). */
+export function isCleanTextByWords(text: string): boolean {
   return !MAY_CHANGE.test(text) && firstRepeatedTriple(text, true) === -1;
 }
 
