@@ -4,11 +4,12 @@
  * duplicate (MinHash similarity at or above the threshold, found through locality-sensitive
  * hashing bands so that no pairwise comparison of the whole batch is needed).
  *
- * Only originals are indexed, and compactly, since the index lives as long as the batch: about
- * 170 bytes and the name per original (see docs/batch.md) in a few typed arrays, no object per
- * input.
+ * Only originals are indexed, and compactly, since the index lives as long as the batch: one
+ * record of 116 bytes per original, 20 bytes of table buckets and the name (see docs/batch.md),
+ * in typed arrays that grow a block at a time; no object per input.
  */
 
+import { ChainTable, END, type Chains } from './chain-table.js';
 import { MINHASH_SLOTS } from './fingerprint.js';
 import { NamePool } from './name-pool.js';
 import type { Fingerprint } from './types.js';
@@ -23,11 +24,28 @@ const ROWS = MINHASH_SLOTS / BANDS;
 const MAX_ORIGINALS = 2 ** (31 - BAND_BITS);
 /** 32-bit words in an exact hash (128 bits, 32 hex digits). */
 const EXACT_WORDS = 4;
-/** Empty slot marker in the id arrays. */
+/** No original. */
 const EMPTY = -1;
-/** Per-original records are kept in blocks of 2^10 originals. */
+
+/**
+ * An original's record, in 32-bit words: for each band, its slots (16 bits each, two to a word)
+ * and the link of its band entry, so that walking a chain of band entries reads one place per
+ * entry; then the exact hash and the link of the original in the exact table.
+ */
+const BAND_WORDS = ROWS / 2 + 1;
+const BAND_LINK = ROWS / 2;
+const EXACT_AT = BANDS * BAND_WORDS;
+const EXACT_LINK = EXACT_AT + EXACT_WORDS;
+const RECORD_WORDS = EXACT_LINK + 1;
+/** Records are kept in blocks of 2^10 originals. */
 const BLOCK_BITS = 10;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+/**
+ * Entries per bucket of the tables (see ChainTable): a lookup walks a chain of about this many
+ * entries; a bucket costs 4 bytes.
+ */
+const BAND_LOAD = 2;
+const EXACT_LOAD = 1;
 
 /** A later article matching an earlier one. */
 export interface DuplicateMatch {
@@ -44,123 +62,61 @@ export interface DuplicateMatch {
  */
 const SLOT_MASK = 0xffff;
 
-/** The key of one LSH band of the signature that starts at `base` in `signatures` (low 16 bits of each slot). */
-function bandKey(signatures: ArrayLike<number>, base: number, band: number): number {
+/** The key of LSH band `band`, whose slots are `values[start]` … `values[start + ROWS − 1]` (low 16 bits of each). */
+function bandKey(values: ArrayLike<number>, start: number, band: number): number {
   let h = Math.imul(band + 1, 0x9e3779b1);
   for (let r = 0; r < ROWS; r++) {
-    h ^= (signatures[base + band * ROWS + r] ?? 0) & SLOT_MASK;
+    h ^= (values[start + r] ?? 0) & SLOT_MASK;
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   }
   return h >>> 0;
 }
 
-/** The slot a 32-bit key starts probing at, in a table of 2^bits slots. */
-function home(key: number, bits: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-}
-
 /** The four 32-bit words of a 32-hex-digit exact hash. */
-function exactWords(hex: string, into: Uint32Array): Uint32Array {
-  for (let w = 0; w < EXACT_WORDS; w++) into[w] = Number.parseInt(hex.slice(w * 8, w * 8 + 8), 16) >>> 0;
+function exactWords(hex: string, into: Int32Array): Int32Array {
+  for (let w = 0; w < EXACT_WORDS; w++) into[w] = Number.parseInt(hex.slice(w * 8, w * 8 + 8), 16);
   return into;
 }
 
-/**
- * Fixed-width records of 32-bit (or 16-bit) words by original id, in blocks of 1024 records: they
- * grow a block at a time, so that nothing is copied and at most one block is unused (a single
- * doubling array would be up to half empty, and for a moment held twice).
- */
-class RecordBlocks<Words extends Uint32Array | Uint16Array> {
-  private readonly blocks: Words[] = [];
-
-  constructor(
-    private readonly width: number,
-    private readonly make: (length: number) => Words,
-    private readonly empty: Words,
-  ) {}
-
-  /** The block holding record `id` (an empty array when there is none). */
-  block(id: number): Words {
-    return this.blocks[id >>> BLOCK_BITS] ?? this.empty;
-  }
-
-  /** Where record `id` starts in its block. */
-  offset(id: number): number {
-    return (id & BLOCK_MASK) * this.width;
-  }
-
-  /** Make room for record `id`. */
-  reserve(id: number): void {
-    while (this.blocks.length <= id >>> BLOCK_BITS) this.blocks.push(this.make(this.width << BLOCK_BITS));
-  }
-}
-
-/**
- * A multimap from 32-bit keys to entries (non-negative 32-bit numbers), in one Int32Array with
- * linear probing: every entry has its own slot, and a lookup visits the entries of its key up to
- * the first empty slot. Keys are not stored: `keyOf` works them out again from the entry (from
- * the signatures and hashes kept anyway), which halves the table. Kept at most half full.
- */
-class EntryTable {
-  private bits = 10;
-  private slots = new Int32Array(1 << this.bits).fill(EMPTY);
-  private size = 0;
-
-  constructor(private readonly keyOf: (entry: number) => number) {}
-
-  add(key: number, entry: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
-    this.place(key, entry);
-    this.size++;
-  }
-
-  /** Call `each` for every entry stored under `key`. */
-  forEach(key: number, each: (entry: number) => void): void {
-    const mask = this.slots.length - 1;
-    for (let slot = home(key, this.bits); ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] ?? EMPTY;
-      if (entry === EMPTY) return;
-      if (this.keyOf(entry) === key) each(entry);
-    }
-  }
-
-  private place(key: number, entry: number): void {
-    const mask = this.slots.length - 1;
-    let slot = home(key, this.bits);
-    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
-  }
-
-  private grow(): void {
-    const slots = this.slots;
-    this.bits++;
-    this.slots = new Int32Array(1 << this.bits).fill(EMPTY);
-    for (let i = 0; i < slots.length; i++) {
-      const entry = slots[i] ?? EMPTY;
-      if (entry !== EMPTY) this.place(this.keyOf(entry), entry);
-    }
-  }
-}
+/** Stand in for blocks that are not there (never the case). */
+const NO_WORDS = new Int32Array(0);
+const NO_SLOTS = new Uint16Array(0);
 
 /** The index of originals met so far. */
 export class DuplicateIndex {
   private readonly names = new NamePool();
-  /** Exact hashes by original id, four words each. */
-  private readonly exactHashes = new RecordBlocks(EXACT_WORDS, (n) => new Uint32Array(n), new Uint32Array(0));
+  /** Records by original id, in blocks; ids without a signature leave their band words unused. */
+  private readonly words: Int32Array[] = [];
+  /** The same blocks seen as 16-bit slots. */
+  private readonly slots: Uint16Array[] = [];
   /** Original ids by the first word of their exact hash. */
-  private readonly exact = new EntryTable((id) => this.exactHashes.block(id)[this.exactHashes.offset(id)] ?? 0);
+  private readonly exact: ChainTable;
   /**
    * `id × BANDS + band` by LSH band key (band keys of all bands share the table, as the keys mix
    * in the band).
    */
-  private readonly bands = new EntryTable((entry) => {
-    const id = entry >>> BAND_BITS;
-    return bandKey(this.signatures.block(id), this.signatures.offset(id), entry & (BANDS - 1));
-  });
-  /** Signatures by original id (low 16 bits of each slot); ids without a signature leave their slots unused. */
-  private readonly signatures = new RecordBlocks(MINHASH_SLOTS, (n) => new Uint16Array(n), new Uint16Array(0));
-  private readonly words = new Uint32Array(EXACT_WORDS);
+  private readonly bands: ChainTable;
+  private readonly hash = new Int32Array(EXACT_WORDS);
   private compared = 0;
+
+  constructor() {
+    const exactChains: Chains = {
+      keyOf: (id) => this.recordWords(id)[this.recordBase(id) + EXACT_AT] ?? 0,
+      next: (id) => this.recordWords(id)[this.recordBase(id) + EXACT_LINK] ?? END,
+      setNext: (id, next) => {
+        this.recordWords(id)[this.recordBase(id) + EXACT_LINK] = next;
+      },
+    };
+    const bandChains: Chains = {
+      keyOf: (entry) => this.bandKeyOf(entry),
+      next: (entry) => this.recordWords(entry >>> BAND_BITS)[this.bandLinkAt(entry)] ?? END,
+      setNext: (entry, next) => {
+        this.recordWords(entry >>> BAND_BITS)[this.bandLinkAt(entry)] = next;
+      },
+    };
+    this.exact = new ChainTable(exactChains, EXACT_LOAD);
+    this.bands = new ChainTable(bandChains, BAND_LOAD);
+  }
 
   /** Signatures compared so far (candidates the bands brought up): a measure of the index's work. */
   get comparisons(): number {
@@ -169,70 +125,111 @@ export class DuplicateIndex {
 
   /** Find an earlier original for `fingerprint`; when there is none, register it as an original under `name`. */
   check(fingerprint: Fingerprint, name: string): DuplicateMatch | null {
-    const words = exactWords(fingerprint.exact, this.words);
-    const exactId = this.findExact(words);
+    const hash = exactWords(fingerprint.exact, this.hash);
+    const exactId = this.findExact(hash);
     if (exactId !== EMPTY) return { kind: 'exact', of: this.names.get(exactId), similarity: 1 };
     const signature = fingerprint.minhash;
     if (signature !== null) {
       const near = this.nearest(signature);
       if (near !== null) return { kind: 'near', of: this.names.get(near.id), similarity: near.similarity };
     }
-    this.register(words, signature, name);
+    this.register(hash, signature, name);
     return null;
   }
 
-  private findExact(words: Uint32Array): number {
-    let found = EMPTY;
-    this.exact.forEach(words[0] ?? 0, (id) => {
-      if (found !== EMPTY) return;
-      const hashes = this.exactHashes.block(id);
-      const base = this.exactHashes.offset(id);
-      let same = true;
-      for (let w = 1; w < EXACT_WORDS; w++) if (hashes[base + w] !== words[w]) same = false;
-      if (same) found = id;
-    });
-    return found;
+  /** The block holding the record of original `id`. */
+  private recordWords(id: number): Int32Array {
+    return this.words[id >>> BLOCK_BITS] ?? NO_WORDS;
   }
 
+  /** Where the record of original `id` starts in its block, in words. */
+  private recordBase(id: number): number {
+    return (id & BLOCK_MASK) * RECORD_WORDS;
+  }
+
+  /** Where the link of band entry `id × BANDS + band` is in its block. */
+  private bandLinkAt(entry: number): number {
+    return this.recordBase(entry >>> BAND_BITS) + (entry & (BANDS - 1)) * BAND_WORDS + BAND_LINK;
+  }
+
+  /** The band key of band entry `id × BANDS + band`, from the original's slots. */
+  private bandKeyOf(entry: number): number {
+    const id = entry >>> BAND_BITS;
+    const band = entry & (BANDS - 1);
+    return bandKey(this.slots[id >>> BLOCK_BITS] ?? NO_SLOTS, (this.recordBase(id) + band * BAND_WORDS) * 2, band);
+  }
+
+  /** The original whose exact hash is `hash` (`EMPTY` when there is none; there is at most one). */
+  private findExact(hash: Int32Array): number {
+    for (let id = this.exact.first(hash[0] ?? 0); id !== END; ) {
+      const words = this.recordWords(id);
+      const base = this.recordBase(id) + EXACT_AT;
+      let same = true;
+      for (let w = 0; w < EXACT_WORDS; w++) if (words[base + w] !== hash[w]) same = false;
+      if (same) return id;
+      id = words[base + EXACT_WORDS] ?? END;
+    }
+    return EMPTY;
+  }
+
+  /**
+   * The most similar original at or above the threshold among those sharing a band key with
+   * `signature` (the earliest of equally similar ones).
+   */
   private nearest(signature: ArrayLike<number>): { id: number; similarity: number } | null {
     let bestId = EMPTY;
     let bestSimilarity = 0;
     const seen: number[] = [];
     for (let band = 0; band < BANDS; band++) {
-      this.bands.forEach(bandKey(signature, 0, band), (entry) => {
+      const key = bandKey(signature, band * ROWS, band);
+      for (let entry = this.bands.first(key); entry !== END; ) {
         const id = entry >>> BAND_BITS;
-        if (seen.includes(id)) return;
-        seen.push(id);
-        const s = this.similarityTo(id, signature);
-        if (s >= NEAR_DUPLICATE_THRESHOLD && (bestId === EMPTY || s > bestSimilarity || (s === bestSimilarity && id < bestId))) {
-          bestId = id;
-          bestSimilarity = s;
+        const at = this.recordBase(id) + (entry & (BANDS - 1)) * BAND_WORDS;
+        // The chain also holds entries of other keys in the same bucket.
+        if (bandKey(this.slots[id >>> BLOCK_BITS] ?? NO_SLOTS, at * 2, entry & (BANDS - 1)) === key && !seen.includes(id)) {
+          seen.push(id);
+          const s = this.similarityTo(id, signature);
+          if (s >= NEAR_DUPLICATE_THRESHOLD && (bestId === EMPTY || s > bestSimilarity || (s === bestSimilarity && id < bestId))) {
+            bestId = id;
+            bestSimilarity = s;
+          }
         }
-      });
+        entry = this.recordWords(id)[at + BAND_LINK] ?? END;
+      }
     }
     return bestId === EMPTY ? null : { id: bestId, similarity: bestSimilarity };
   }
 
   private similarityTo(id: number, signature: ArrayLike<number>): number {
     this.compared++;
-    const signatures = this.signatures.block(id);
-    const base = this.signatures.offset(id);
+    const slots = this.slots[id >>> BLOCK_BITS] ?? NO_SLOTS;
+    const base = this.recordBase(id) * 2;
     let same = 0;
-    for (let i = 0; i < MINHASH_SLOTS; i++) if (signatures[base + i] === ((signature[i] ?? 0) & SLOT_MASK)) same++;
+    for (let band = 0; band < BANDS; band++) {
+      const at = base + band * BAND_WORDS * 2;
+      for (let r = 0; r < ROWS; r++) if (slots[at + r] === ((signature[band * ROWS + r] ?? 0) & SLOT_MASK)) same++;
+    }
     return same / MINHASH_SLOTS;
   }
 
-  private register(words: Uint32Array, signature: ArrayLike<number> | null, name: string): void {
+  private register(hash: Int32Array, signature: ArrayLike<number> | null, name: string): void {
     if (this.names.size >= MAX_ORIGINALS) return; // beyond the limit, later articles are not indexed
     const id = this.names.add(name);
-    this.exactHashes.reserve(id);
-    this.exactHashes.block(id).set(words, this.exactHashes.offset(id));
-    this.exact.add(words[0] ?? 0, id);
+    if (id >>> BLOCK_BITS === this.words.length) {
+      const block = new ArrayBuffer((RECORD_WORDS << BLOCK_BITS) * 4);
+      this.words.push(new Int32Array(block));
+      this.slots.push(new Uint16Array(block));
+    }
+    const words = this.recordWords(id);
+    const base = this.recordBase(id);
+    words.set(hash, base + EXACT_AT);
+    this.exact.add(hash[0] ?? 0, id);
     if (signature === null) return;
-    this.signatures.reserve(id);
-    const signatures = this.signatures.block(id);
-    const base = this.signatures.offset(id);
-    for (let i = 0; i < MINHASH_SLOTS; i++) signatures[base + i] = (signature[i] ?? 0) & SLOT_MASK;
-    for (let band = 0; band < BANDS; band++) this.bands.add(bandKey(signature, 0, band), id * BANDS + band);
+    const slots = this.slots[id >>> BLOCK_BITS] ?? NO_SLOTS;
+    for (let band = 0; band < BANDS; band++) {
+      const at = (base + band * BAND_WORDS) * 2;
+      for (let r = 0; r < ROWS; r++) slots[at + r] = (signature[band * ROWS + r] ?? 0) & SLOT_MASK;
+      this.bands.add(bandKey(signature, band * ROWS, band), id * BANDS + band);
+    }
   }
 }

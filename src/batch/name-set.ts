@@ -1,15 +1,23 @@
 /**
- * A set of names kept off the JavaScript heap: the names in a `NamePool`, found again through an
- * open-addressing table of their numbers keyed by a 32-bit hash. Exact: equal hashes are
- * confirmed by comparing the names themselves.
+ * A set of names kept off the JavaScript heap: the names in a `NamePool`, found again through a
+ * chained table of their numbers keyed by a 32-bit hash (kept for each name, so that a chain is
+ * walked without decoding names). Exact: equal hashes are confirmed by comparing the names
+ * themselves. About 10 bytes per name besides the name itself.
  */
 
+import { ChainTable, END } from './chain-table.js';
 import { NamePool } from './name-pool.js';
 
-const EMPTY = -1;
+/** Names per bucket of the table: chains of about two names, a 32-bit bucket for two names. */
+const LOAD = 2;
+/** Records are kept in blocks of 2^10 names. */
+const BLOCK_BITS = 10;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+/** Stands in for a block that is not there (never the case). */
+const NO_RECORDS = new Int32Array(0);
 
-/** FNV-1a over UTF-16 units, finished with a mix so that the high bits spread. */
-function hashName(text: string): number {
+/** FNV-1a over UTF-16 units, finished with a mix so that the high bits spread (a signed 32-bit number, as kept). */
+export function hashName(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -18,52 +26,43 @@ function hashName(text: string): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  return h >>> 0;
+  return h;
 }
 
 /** A growing set of strings. */
 export class NameSet {
   private readonly pool = new NamePool();
-  /** Hash of each name, by number. */
-  private hashes = new Uint32Array(1024);
-  private bits = 11;
-  /** Name numbers by hash; at most half full. */
-  private slots = new Int32Array(1 << this.bits).fill(EMPTY);
-  private size = 0;
+  /** For each name, by number: its hash and the link to the next name in its chain (two words). */
+  private readonly records: Int32Array[] = [];
+  /** Name numbers by hash. */
+  private readonly table = new ChainTable(
+    {
+      keyOf: (id) => this.recordBlock(id)[(id & BLOCK_MASK) * 2] ?? 0,
+      next: (id) => this.recordBlock(id)[(id & BLOCK_MASK) * 2 + 1] ?? END,
+      setNext: (id, next) => {
+        this.recordBlock(id)[(id & BLOCK_MASK) * 2 + 1] = next;
+      },
+    },
+    LOAD,
+  );
 
   /** Add `name`; false when it was already there. */
   add(name: string): boolean {
     const h = hashName(name);
-    const mask = this.slots.length - 1;
-    let slot = h >>> (32 - this.bits);
-    for (;;) {
-      const id = this.slots[slot] ?? EMPTY;
-      if (id === EMPTY) break;
-      if (this.hashes[id] === h && this.pool.equals(id, name)) return false;
-      slot = (slot + 1) & mask;
+    for (let id = this.table.first(h); id !== END; ) {
+      const records = this.recordBlock(id);
+      const at = (id & BLOCK_MASK) * 2;
+      if (records[at] === h && this.pool.equals(id, name)) return false;
+      id = records[at + 1] ?? END;
     }
     const id = this.pool.add(name);
-    if (id >= this.hashes.length) {
-      const hashes = new Uint32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[id] = h;
-    this.slots[slot] = id;
-    this.size++;
-    if (this.size * 2 > this.slots.length) this.grow();
+    if (id >>> BLOCK_BITS === this.records.length) this.records.push(new Int32Array(2 << BLOCK_BITS));
+    this.recordBlock(id)[(id & BLOCK_MASK) * 2] = h;
+    this.table.add(h, id);
     return true;
   }
 
-  private grow(): void {
-    this.bits++;
-    const slots = new Int32Array(1 << this.bits).fill(EMPTY);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = (this.hashes[id] ?? 0) >>> (32 - this.bits);
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      slots[slot] = id;
-    }
-    this.slots = slots;
+  private recordBlock(id: number): Int32Array {
+    return this.records[id >>> BLOCK_BITS] ?? NO_RECORDS;
   }
 }

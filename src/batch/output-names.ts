@@ -17,7 +17,7 @@ export interface OutputName {
 
 /**
  * Hands out unique output names in input order (so the same inputs always get the same names).
- * Every name handed out is remembered, off the JavaScript heap (about 50 bytes per name).
+ * Every name handed out is remembered, off the JavaScript heap (about 20 bytes per name, see NameSet).
  */
 export class OutputNamer {
   private readonly taken = new NameSet();
