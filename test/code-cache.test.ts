@@ -5,6 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,5 +107,28 @@ describe('the batch workers\' code cache', () => {
       });`;
     const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { cacheUsed: boolean; isFunction: boolean; moved: boolean };
     expect(result).toEqual({ cacheUsed: true, isFunction: true, moved: true });
+  });
+
+  it('is accepted in a worker thread of a process that loaded the CLI first, as in a batch', () => {
+    // the CLI's loader sets the compiler flags in the main thread; the cache is only accepted
+    // under the flags it was made with, so this fails if the two disagree
+    const script = `
+      const { Worker } = require('node:worker_threads');
+      require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))}).loadBundle();
+      const code = 'const { parentPort } = require("node:worker_threads");' +
+        'const loaded = require(' + ${JSON.stringify(JSON.stringify(join(CLI_DIST, 'load-bundle.cjs')))} + ').loadBundleFile(' + ${JSON.stringify(JSON.stringify(join(BATCH_DIST, 'worker-bundle.cjs')))} + ');' +
+        'parentPort.postMessage(loaded.cacheUsed);';
+      const worker = new Worker(code, { eval: true });
+      worker.once('message', (used) => { process.stdout.write(JSON.stringify({ used })); worker.terminate(); });`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual({ used: true });
+  });
+});
+
+describe('the compiler flags the CLI sets', () => {
+  const { compilerFlags } = createRequire(import.meta.url)(join(CLI_DIST, 'load-bundle.cjs')) as { compilerFlags: (v8Version: string) => string | null };
+
+  it('are set for the V8 version they were measured on, and for no other', () => {
+    for (const version of ['11.3.244.8-node.38', '11.8.172.17-node.15']) expect(compilerFlags(version)).toBe('--max-inlined-bytecode-size-cumulative=500');
+    for (const version of ['10.2.154.26-node.26', '12.4.254.21-node.33', '13.6.233.10-node.27', '', 'unknown']) expect(compilerFlags(version)).toBeNull();
   });
 });
