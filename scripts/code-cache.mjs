@@ -59,6 +59,10 @@ function saveCache(prefix, cachePath, script) {
 saveCache('bundle', loaded.cachePath, loaded.script);
 
 // The batch workers' bundle: the same samples as conversion tasks, written to files and sent back.
+// Workers only run in a batch, which sets V8's flags for itself first (src/batch/compiler-flags.ts):
+// their cache is made under the same flags, or V8 would refuse it.
+const { tuneCompilerForBatch } = await import(pathToFileURL(join(root, 'dist', 'batch', 'compiler-flags.js')).href);
+tuneCompilerForBatch();
 const { BUILTIN_LABELS } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
 const worker = loadBundleFile(join(root, 'dist', 'batch', 'worker-bundle.cjs'), { useCache: false });
 const scratch = mkdtempSync(join(tmpdir(), 'article-parse-code-cache-'));

@@ -5,15 +5,17 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compilerFlags } from '../src/batch/compiler-flags.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI_DIST = join(ROOT, 'dist', 'cli');
 const SEED = join(ROOT, 'fixtures', '000_e23e4bc210ee4778.txt');
+/** The flags a batch sets on this Node (the workers' cache is made under them). */
+const FLAGS = compilerFlags(process.versions.v8);
 
 /** Load the bundle from `dir` in a fresh process, convert the seed, report whether the cache was used. */
 function run(dir: string): { cacheUsed: boolean; output: string } {
@@ -99,6 +101,7 @@ describe('the batch workers\' code cache', () => {
     expect(names).toEqual([`worker-bundle-${size}-${Math.round(mtimeMs)}.cache`]);
     const script = `
       const { loadBundleFile } = require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))});
+      require('node:v8').setFlagsFromString(${JSON.stringify(FLAGS ?? '')});
       const loaded = loadBundleFile(${JSON.stringify(join(BATCH_DIST, 'worker-bundle.cjs'))});
       import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(({ BUILTIN_LABELS }) => {
         const input = { file: ${JSON.stringify(SEED)}, bytes: null, path: 'seed.txt', hash: false, skipIfHash: null, convert: true, temp: null, returnOutput: true };
@@ -109,23 +112,25 @@ describe('the batch workers\' code cache', () => {
     expect(result).toEqual({ cacheUsed: true, isFunction: true, moved: true });
   });
 
-  it('is accepted in a worker thread of a process that loaded the CLI first, as in a batch', () => {
-    // the CLI's loader sets the compiler flags in the main thread; the cache is only accepted
-    // under the flags it was made with, so this fails if the two disagree
+  it('is accepted in a worker thread of a process that loaded the CLI and set the batch\'s flags, as in a batch', () => {
+    // the cache is accepted only under the flags it was made with: this fails if the build and
+    // the batch disagree
     const script = `
       const { Worker } = require('node:worker_threads');
       require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))}).loadBundle();
-      const code = 'const { parentPort } = require("node:worker_threads");' +
-        'const loaded = require(' + ${JSON.stringify(JSON.stringify(join(CLI_DIST, 'load-bundle.cjs')))} + ').loadBundleFile(' + ${JSON.stringify(JSON.stringify(join(BATCH_DIST, 'worker-bundle.cjs')))} + ');' +
-        'parentPort.postMessage(loaded.cacheUsed);';
-      const worker = new Worker(code, { eval: true });
-      worker.once('message', (used) => { process.stdout.write(JSON.stringify({ used })); worker.terminate(); });`;
+      import(${JSON.stringify(join(BATCH_DIST, 'compiler-flags.js'))}).then(({ tuneCompilerForBatch }) => {
+        tuneCompilerForBatch();
+        const code = 'const { parentPort } = require("node:worker_threads");' +
+          'const loaded = require(' + ${JSON.stringify(JSON.stringify(join(CLI_DIST, 'load-bundle.cjs')))} + ').loadBundleFile(' + ${JSON.stringify(JSON.stringify(join(BATCH_DIST, 'worker-bundle.cjs')))} + ');' +
+          'parentPort.postMessage(loaded.cacheUsed);';
+        const worker = new Worker(code, { eval: true });
+        worker.once('message', (used) => { process.stdout.write(JSON.stringify({ used })); worker.terminate(); });
+      });`;
     expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual({ used: true });
   });
 });
 
-describe('the compiler flags the CLI sets', () => {
-  const { compilerFlags } = createRequire(import.meta.url)(join(CLI_DIST, 'load-bundle.cjs')) as { compilerFlags: (v8Version: string) => string | null };
+describe('the compiler flags a CLI batch sets', () => {
 
   it('are set for the V8 version they were measured on, and for no other', () => {
     for (const version of ['11.3.244.8-node.38', '11.8.172.17-node.15']) expect(compilerFlags(version)).toBe('--max-inlined-bytecode-size-cumulative=500');

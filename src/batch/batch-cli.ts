@@ -111,6 +111,9 @@ export async function runBatchCommand(inputs: readonly string[], opts: BatchCliO
     encoding: opts.encoding ?? null,
     labels: ctx.labels,
   };
+  // before the batch compiles much or starts a worker (see compiler-flags.ts)
+  const { tuneCompilerForBatch } = await lazyImport<typeof import('./compiler-flags.js')>(new URL('../batch/compiler-flags.js', import.meta.url).href);
+  tuneCompilerForBatch();
   if (opts.inputFormat === 'ndjson') {
     if (opts.outDir !== undefined || opts.filesFrom !== undefined || opts.output !== undefined) return usage('--input-format ndjson reads records and writes NDJSON to stdout; --out-dir, --files-from and -o do not apply');
     if (opts.format !== 'json' && opts.format !== 'ndjson') return usage('--input-format ndjson writes NDJSON (--format ndjson)');

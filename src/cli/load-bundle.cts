@@ -12,9 +12,7 @@
 import fs = require('node:fs');
 import nodeModule = require('node:module');
 import path = require('node:path');
-import v8 = require('node:v8');
 import vm = require('node:vm');
-import workerThreads = require('node:worker_threads');
 import type { CliIO } from './io.js';
 import type { Importer } from './lazy-import.js';
 
@@ -56,39 +54,10 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /**
- * V8's optimizing compiler inlines callees into a function it optimizes, up to 920 bytes of their
- * bytecode in all by default; the CLI sets that budget to 500. The functions that become hot late
- * in a batch are those that call the stages once per input, and each was optimized with the
- * stages inlined into it: in a 1,000-file batch the compiler threads ran 29% of all the
- * instructions, in every thread that converts. With 500 they run a fifth less, and the converting
- * thread's own instructions per input stay within 1% (for text and for HTML; at 300 HTML pages
- * took 9% more). Measured on V8 11 (Node 20) only, so only V8 11 gets it; an unknown flag would
- * also make V8 print an error on standard output.
- */
-function compilerFlags(v8Version: string): string | null {
-  return Number.parseInt(v8Version, 10) === 11 ? '--max-inlined-bytecode-size-cumulative=500' : null;
-}
-
-let tuned = false;
-
-/**
- * Set the compiler flags once, in the main thread, before any bundle is compiled: worker threads
- * share the process's flags. The build makes the code caches through this loader, so under the
- * same flags (V8 refuses a cache made under other flags).
- */
-function tuneCompiler(): void {
-  if (tuned || !workerThreads.isMainThread) return;
-  tuned = true;
-  const flags = compilerFlags(process.versions.v8);
-  if (flags !== null) v8.setFlagsFromString(flags);
-}
-
-/**
  * Compile and evaluate a CommonJS bundle with its code cache; `useCache: false` ignores any cache
  * (the build makes a fresh one). Also used for the batch workers' bundle (src/batch/worker-entry.cts).
  */
 function loadBundleFile<T>(file: string, options: { useCache?: boolean } = {}): LoadedFile<T> {
-  tuneCompiler();
   const cachePath = cachePathFor(file);
   const cachedData = options.useCache === false ? undefined : readCache(cachePath);
   const source = fs.readFileSync(file, 'utf8');
@@ -111,4 +80,4 @@ function loadBundle(options: { useCache?: boolean } = {}): LoadedBundle {
   return { cli, ...loaded };
 }
 
-export = { loadBundle, loadBundleFile, compilerFlags };
+export = { loadBundle, loadBundleFile };
