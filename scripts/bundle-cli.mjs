@@ -16,6 +16,15 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
+ * Each bundle is written inside the CommonJS wrapper (the function Node's own loader would put
+ * around a module), so that src/cli/load-bundle.cts compiles the file's text as it is. Adding the
+ * wrapper at run time made a second copy of the whole source (420 KB) at every start: loading the
+ * CLI bundle took 10.9 ms instead of 10.3 (medians of 41 fresh processes, alternating).
+ */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_END = '})';
+
+/**
  * Modules imported with `import()` (the batch runner and its libraries) are loaded only when
  * used: they stay separate files. Their paths are written relative to dist/<folder>/, which is
  * where both the unbundled module and the bundle sit, so they resolve the same from either.
@@ -62,7 +71,8 @@ await build({
   plugins: [lazyModulesStayOutside, childProcessOnFirstUse],
   // the sources locate lazily loaded files from their own URL, computed when first asked for
   define: { 'import.meta.url': '__bundleMeta.url' },
-  banner: { js: "const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  footer: { js: WRAPPER_END },
 });
 
 /**
@@ -81,7 +91,8 @@ await build({
   external: ['piscina', 'cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
   plugins: [lazyModulesStayOutside],
   define: { 'import.meta.url': '__bundleMeta.url' },
-  banner: { js: "const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  footer: { js: WRAPPER_END },
 });
 
 /**

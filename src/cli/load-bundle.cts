@@ -60,9 +60,8 @@ function readCache(file: string): Buffer | undefined {
 function loadBundleFile<T>(file: string, options: { useCache?: boolean } = {}): LoadedFile<T> {
   const cachePath = cachePathFor(file);
   const cachedData = options.useCache === false ? undefined : readCache(cachePath);
-  const source = fs.readFileSync(file, 'utf8');
-  // the CommonJS wrapper, as Node's own loader would add it
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // the bundle holds the CommonJS wrapper itself (see scripts/bundle-cli.mjs): compiled as it is
+  const script = new vm.Script(fs.readFileSync(file, 'utf8'), {
     filename: file,
     ...(cachedData !== undefined ? { cachedData } : {}),
   });
