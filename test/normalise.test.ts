@@ -285,6 +285,18 @@ describe('the quick check of clean text', () => {
   // that rule out three equal words in a row), and asks the word scan only when that fails: the
   // two must agree on every text.
 
+  it('leaves a text of over 65,536 units to the word scan, and keeps no buffer the size of it', () => {
+    // a whole page on one line: 4 bytes of running sums and 2 of units per unit would otherwise be
+    // made, and kept until the next call
+    const clean = 'Ein ruhiger Satz über die Stadt, ohne Wiederholung. '.repeat(40_000).trim();
+    const stutter = `${clean} und und und Ende.`;
+    const before = process.memoryUsage().arrayBuffers;
+    expect(isCleanText(clean)).toBe(true);
+    expect(isCleanText(stutter)).toBe(false);
+    expect(isCleanWithoutLinkMark(clean)).toBe(false);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(clean.length);
+  });
+
   it('agrees with the word scan on every unit, alone, between letters and between words', () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);

@@ -402,7 +402,6 @@ function quickClean(u: Uint16Array, n: number): number {
     // text of other scripts (Chinese, Thai, Devanagari) is told from its first units
     if ((flags & QUICK_UNCLEAN) !== 0) return NOT_PROVEN;
   }
-  if (n > KEEP_WORDS) quickSums = new Int32Array(0); // a very long text: let the buffer go after this call
   if ((flags & QUICK_LOOK_UP) !== 0) {
     for (let i = 0; i < n; i++) {
       const unit = u[i]!;
@@ -430,13 +429,22 @@ function quickClean(u: Uint16Array, n: number): number {
 }
 
 /**
+ * quickClean of a text of at most KEEP_WORDS units; a longer one (a whole page on one line) is
+ * left to the word scan, so that neither its copy of units nor its running sums (four bytes a
+ * unit) are made, and the buffers kept between calls stay small.
+ */
+function quickCheck(text: string): number {
+  const n = text.length;
+  return n > KEEP_WORDS ? NOT_PROVEN : quickClean(units.of(text, n), n);
+}
+
+/**
  * Whether no clean-up changes `text`: its units are all in the unchanged set, words stand one
  * space apart with none at either end, no `,` or `.` follows a space, and no three words in a
  * row are equal (as stutters are found). Most blocks pass the quick check alone.
  */
 export function isCleanText(text: string): boolean {
-  const n = text.length;
-  return quickClean(units.of(text, n), n) !== NOT_PROVEN || isCleanTextByWords(text);
+  return quickCheck(text) !== NOT_PROVEN || isCleanTextByWords(text);
 }
 
 /**
@@ -444,8 +452,7 @@ export function isCleanText(text: string): boolean {
  * no Markdown link either; false when it does not (most lines of text are proven so).
  */
 export function isCleanWithoutLinkMark(text: string): boolean {
-  const n = text.length;
-  return quickClean(units.of(text, n), n) === CLEAN;
+  return quickCheck(text) === CLEAN;
 }
 
 /** isCleanText without the quick check (exposed for tests, which compare the two). */
