@@ -186,7 +186,7 @@ export class DuplicateIndex {
         const id = entry >>> BAND_BITS;
         const at = this.recordBase(id) + (entry & (BANDS - 1)) * BAND_WORDS;
         // The chain also holds entries of other keys in the same bucket.
-        if (bandKey(this.slots[id >>> BLOCK_BITS] ?? NO_SLOTS, at * 2, entry & (BANDS - 1)) === key && !seen.includes(id)) {
+        if (this.bandKeyOf(entry) === key && !seen.includes(id)) {
           seen.push(id);
           const s = this.similarityTo(id, signature);
           if (s >= NEAR_DUPLICATE_THRESHOLD && (bestId === EMPTY || s > bestSimilarity || (s === bestSimilarity && id < bestId))) {

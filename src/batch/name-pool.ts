@@ -53,6 +53,8 @@ export class NamePool {
   private out = new Uint8Array(256);
   /** The longest name so far, in bytes. */
   private longest = 0;
+  /** Where `decode` reads next in its chunk. */
+  private readAt = 0;
 
   /** How many strings were added. */
   get size(): number {
@@ -126,34 +128,31 @@ export class NamePool {
     const chunk = this.chunks[Math.floor(start / CHUNK)] ?? this.chunk;
     this.out = atLeast(this.out, this.longest);
     const out = this.out;
-    let at = start % CHUNK;
+    this.readAt = start % CHUNK;
     let length = 0;
     for (let k = n & GROUP_MASK; k >= 0; k--) {
-      let fields = 0;
-      let same = 0;
-      let tail = 0;
-      let middle = 0;
-      while (fields < 3) {
-        let value = 0;
-        let shift = 0;
-        for (;;) {
-          const byte = chunk[at++] ?? 0;
-          value += (byte & 0x7f) * 2 ** shift;
-          shift += 7;
-          if (byte < 0x80) break;
-        }
-        if (fields === 0) same = value;
-        else if (fields === 1) tail = value;
-        else middle = value;
-        fields++;
-      }
+      const same = this.readNumber(chunk);
+      const tail = this.readNumber(chunk);
+      const middle = this.readNumber(chunk);
       // this name: the start of the one before, its own middle bytes, the end of the one before
       out.copyWithin(same + middle, length - tail, length);
-      for (let i = 0; i < middle; i++) out[same + i] = chunk[at + i] ?? 0;
-      at += middle;
+      out.set(chunk.subarray(this.readAt, this.readAt + middle), same);
+      this.readAt += middle;
       length = same + middle + tail;
     }
     return length;
+  }
+
+  /** Read a variable-length number at `readAt` in `chunk` (as writeNumber wrote it) and move past it. */
+  private readNumber(chunk: Uint8Array): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = chunk[this.readAt++] ?? 0;
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
   }
 
   /** Append `n` as a variable-length number at `at` in the chunk; returns where it ends. */
