@@ -3,6 +3,8 @@
  * archives, fingerprints and duplicate groups, list and record parsing.
  */
 
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { checkEntryPath, isArticleName, looksLikeGlob } from '../src/batch/entry
 import { fingerprintText, normaliseForComparison, similarity } from '../src/batch/fingerprint.js';
 import { linesOf, parseRecord } from '../src/batch/ndjson-input.js';
 import { OutputNamer } from '../src/batch/output-names.js';
+import { readAll, readFileBytesSync } from '../src/batch/read-file.js';
 import { splitList } from '../src/batch/run-batch.js';
 import { runTask } from '../src/batch/run-task.js';
 import { KEEP_BYTES, ScratchBuffer } from '../src/util/scratch-buffer.js';
@@ -452,6 +455,53 @@ describe('ScratchBuffer', () => {
     expect(huge.length).toBe(KEEP_BYTES + 1);
     expect(scratch.get(KEEP_BYTES + 1)).not.toBe(huge);
     expect(scratch.get(5)).toBe(grown);
+  });
+});
+
+describe('reading an input file', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await tempDir('read-file');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads every byte, with and without a scratch buffer, whatever the size', async () => {
+    const scratch = new ScratchBuffer();
+    for (const size of [0, 1, 4095, 4096, 65_537, KEEP_BYTES + 3]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 7 + size) & 255;
+      const file = join(dir, `f${size}.bin`);
+      await writeFile(file, bytes);
+      expect(Buffer.from(readFileBytesSync(file, 1 << 30))).toEqual(bytes);
+      expect(Buffer.from(readFileBytesSync(file, 1 << 30, scratch))).toEqual(bytes);
+    }
+  });
+
+  it('reads to the end when the size it was told is stale, larger or smaller', async () => {
+    const bytes = Buffer.from('x'.repeat(10_000));
+    const file = join(dir, 'stale.txt');
+    await writeFile(file, bytes);
+    for (const told of [0, 1, 9_999, 10_001, 50_000]) {
+      const fd = openSync(file, 'r');
+      try {
+        expect(Buffer.from(readAll(fd, told, undefined, true))).toEqual(bytes);
+        expect(Buffer.from(readAll(fd, told, undefined, true))).toEqual(Buffer.alloc(0)); // at the end already
+      } finally {
+        closeSync(fd);
+      }
+    }
+  });
+
+  it.runIf(process.platform !== 'win32')('reads a pipe to its end, through short reads', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // the writer sends 3 bytes, waits, then 3 more: the first read returns the first 3 only
+    const writer = spawn(process.execPath, ['-e', `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(fifo)}, 'w'); fs.writeSync(fd, 'abc'); setTimeout(() => { fs.writeSync(fd, 'def'); fs.closeSync(fd); }, 200);`]);
+    const closed = new Promise((resolve) => writer.on('close', resolve));
+    expect(Buffer.from(readFileBytesSync(fifo, 1 << 20)).toString()).toBe('abcdef');
+    await closed;
   });
 });
 

@@ -39,7 +39,7 @@ export function readFileBytesSync(path: string, maxBytes: number, scratch?: Scra
       const info = fstatSync(fd);
       checkOpened(info, maxBytes);
       try {
-        return readAll(fd, info.size, scratch);
+        return readAll(fd, info.size, scratch, info.isFile());
       } catch (error) {
         throw readError(error);
       }
@@ -53,9 +53,13 @@ export function readFileBytesSync(path: string, maxBytes: number, scratch?: Scra
 
 /**
  * Read an open file to its end, expecting `size` bytes (it may have changed since the stat): one
- * byte of room more, so that the end is seen without growing the buffer.
+ * byte of room more, so that the end is seen without growing the buffer. In a regular file
+ * (`regular`), a read that fills less than it was offered and brings the total to exactly the
+ * stat's size has met the end: asking again would only return 0 (one system call per input
+ * saved). Any other short read (a pipe, a file that shrank, a file system that returns less than
+ * it has) reads on until a read returns 0.
  */
-function readAll(fd: number, size: number, scratch?: ScratchBuffer): Uint8Array {
+export function readAll(fd: number, size: number, scratch?: ScratchBuffer, regular = false): Uint8Array {
   let buffer = scratch?.get(size + 1) ?? Buffer.allocUnsafe(size + 1);
   let length = 0;
   for (;;) {
@@ -64,9 +68,11 @@ function readAll(fd: number, size: number, scratch?: ScratchBuffer): Uint8Array 
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
     }
-    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    const room = buffer.length - length;
+    const n = readSync(fd, buffer, length, room, null);
     if (n === 0) break;
     length += n;
+    if (regular && n < room && length === size) break;
   }
   return buffer.subarray(0, length);
 }
