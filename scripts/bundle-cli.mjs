@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * Bundle the CLI (dist/cli/entry.js and everything it imports statically) into one CommonJS
- * file, dist/cli/bundle.cjs, and the batch workers' module into dist/batch/worker-bundle.cjs:
+ * file, dist/cli/bundle.cjs; the batch runner (dist/batch/runner.js, loaded by a batch only) into
+ * dist/batch/runner-bundle.cjs; and the batch workers' module into dist/batch/worker-bundle.cjs:
  * loading one file is markedly faster than loading sixty at every start, and
  * scripts/code-cache.mjs then saves their compiled code.
  * What is loaded on demand stays outside: the HTML parser, yaml, chardet and chalk (loaded with
- * createRequire or import() when first needed) and the batch runner (dist/batch/, with its
- * worker pool).
+ * createRequire or import() when first needed), the archive readers, the glob matcher and the
+ * progress bar.
  */
 
 import { build } from 'esbuild';
@@ -55,6 +56,7 @@ const childProcessOnFirstUse = {
 };
 
 const outfile = `${dist}cli/bundle.cjs`;
+const runnerOutfile = `${dist}batch/runner-bundle.cjs`;
 const workerOutfile = `${dist}batch/worker-bundle.cjs`;
 
 await build({
@@ -70,6 +72,26 @@ await build({
   external: ['cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
   plugins: [lazyModulesStayOutside, childProcessOnFirstUse],
   // the sources locate lazily loaded files from their own URL, computed when first asked for
+  define: { 'import.meta.url': '__bundleMeta.url' },
+  banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  footer: { js: WRAPPER_END },
+});
+
+/**
+ * The batch runner for the main thread (dist/batch/runner.js and what it imports: the runner, the
+ * converter, the NDJSON mapper), loaded by dist/batch/load-runner.js (inside the CLI bundle) with
+ * its own code cache. Its modules loaded on demand go through its `setImporter`, like the CLI's.
+ */
+await build({
+  entryPoints: [`${dist}batch/runner.js`],
+  outfile: runnerOutfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  external: ['piscina', 'cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
+  plugins: [lazyModulesStayOutside],
   define: { 'import.meta.url': '__bundleMeta.url' },
   banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
   footer: { js: WRAPPER_END },
@@ -103,7 +125,7 @@ await build({
  * templates itself but leaves regular expression literals, raw template text and comments as they
  * are; write those characters as `\uXXXX` in the source (and name them in a comment).
  */
-for (const file of [outfile, workerOutfile]) {
+for (const file of [outfile, runnerOutfile, workerOutfile]) {
   const lines = readFileSync(file, 'utf8').split('\n');
   const offending = [];
   for (let i = 0; i < lines.length; i++) if (/[^\x00-\x7f]/u.test(lines[i])) offending.push(`  ${i + 1}: ${lines[i].trim().slice(0, 100)}`);

@@ -112,6 +112,28 @@ describe('the batch workers\' code cache', () => {
     expect(result).toEqual({ cacheUsed: true, isFunction: true, moved: true });
   });
 
+  it('is made by the build for the runner\'s bundle too; V8 accepts it under the batch\'s flags, and the bundled runner runs a batch', () => {
+    const names = readdirSync(BATCH_DIST).filter((n) => /^runner-bundle-\d+-\d+\.cache$/u.test(n));
+    const { size, mtimeMs } = statSync(join(BATCH_DIST, 'runner-bundle.cjs'));
+    expect(names).toEqual([`runner-bundle-${size}-${Math.round(mtimeMs)}.cache`]);
+    const script = `
+      const { loadBundleFile } = require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))});
+      require('node:v8').setFlagsFromString(${JSON.stringify(FLAGS ?? '')});
+      const loaded = loadBundleFile(${JSON.stringify(join(BATCH_DIST, 'runner-bundle.cjs'))});
+      loaded.exports.setImporter((specifier) => import(specifier));
+      import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(async ({ BUILTIN_LABELS }) => {
+        let out = '';
+        const sink = { write: (t) => { out += t; return true; }, closed: false, isTTY: false };
+        const io = { stdout: sink, stderr: sink, readStdin: async () => new Uint8Array(), stdinIsTTY: true, env: {}, cwd: process.cwd() };
+        const paint = { error: (t) => t, warning: (t) => t, info: (t) => t, dim: (t) => t };
+        const settings = { format: 'ndjson', compact: false, inputFormat: 'auto', encoding: null, labels: BUILTIN_LABELS };
+        const code = await loaded.exports.runBatch({ inputs: [${JSON.stringify(SEED)}], filesFrom: null, outDir: null, settings, maxBytes: 1e8, jobs: 1, dedupe: false, mode: 'fresh', dryRun: false, report: null, verbosity: 'quiet', paint, progress: false }, io);
+        process.stdout.write(JSON.stringify({ cacheUsed: loaded.cacheUsed, code, title: JSON.parse(out.split('\\n')[0]).title }));
+      });`;
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { cacheUsed: boolean; code: number; title: string };
+    expect(result).toMatchObject({ cacheUsed: true, code: 0, title: expect.stringContaining('ماكرون') });
+  });
+
   it('is accepted in a worker thread of a process that loaded the CLI and set the batch\'s flags, as in a batch', () => {
     // the cache is accepted only under the flags it was made with: this fails if the build and
     // the batch disagree

@@ -11,8 +11,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIO } from '../cli/io.js';
 import type { Paint, Verbosity } from '../cli/report.js';
 import type { InputFormatOption, LabelTable, OutputFormat } from '../index.js';
-import { lazyImport } from '../cli/lazy-import.js';
+import { tuneCompilerForBatch } from './compiler-flags.js';
 import { archiveKind, looksLikeGlob } from './entry-path.js';
+import { loadRunner } from './load-runner.js';
 
 /** The batch options as commander parses them. */
 export interface BatchCliOptions {
@@ -112,19 +113,18 @@ export async function runBatchCommand(inputs: readonly string[], opts: BatchCliO
     labels: ctx.labels,
   };
   // before the batch compiles much or starts a worker (see compiler-flags.ts)
-  const { tuneCompilerForBatch } = await lazyImport<typeof import('./compiler-flags.js')>(new URL('../batch/compiler-flags.js', import.meta.url).href);
   tuneCompilerForBatch();
   if (opts.inputFormat === 'ndjson') {
     if (opts.outDir !== undefined || opts.filesFrom !== undefined || opts.output !== undefined) return usage('--input-format ndjson reads records and writes NDJSON to stdout; --out-dir, --files-from and -o do not apply');
     if (opts.format !== 'json' && opts.format !== 'ndjson') return usage('--input-format ndjson writes NDJSON (--format ndjson)');
-    const { runNdjsonInput } = await lazyImport<typeof import('./ndjson-input.js')>(new URL('../batch/ndjson-input.js', import.meta.url).href);
+    const { runNdjsonInput } = await loadRunner();
     return runNdjsonInput({ inputs, settings: { ...settings, format: 'ndjson' }, maxBytes: opts.maxBytes, paint: ctx.paint }, io);
   }
   if (opts.output !== undefined) return usage('-o writes one file; for a batch use --out-dir DIR (or --format ndjson on stdout)');
   if (opts.skipExisting && opts.force) return usage('--skip-existing and --force exclude each other');
   if (inputs.length === 0 && opts.filesFrom === undefined) return usage('no input given');
   // Loaded here so that a one-file conversion never pays for the batch machinery.
-  const { runBatch } = await lazyImport<typeof import('./run-batch.js')>(new URL('../batch/run-batch.js', import.meta.url).href);
+  const { runBatch } = await loadRunner();
   return runBatch(
     {
       inputs,

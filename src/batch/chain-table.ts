@@ -49,7 +49,7 @@ export class ChainTable {
   /** There are `2^level + splits` buckets: buckets below `splits` are addressed by one more bit of the spread key. */
   private level = FIRST_LEVEL;
   private splits = 0;
-  /** `2^level − 1` and `2^(level+1) − 1`: the low bits of a spread key that address its bucket before and after its split. */
+  /** `2^level - 1` and `2^(level+1) - 1`: the low bits of a spread key that address its bucket before and after its split. */
   private low = 2 ** FIRST_LEVEL - 1;
   private high = 2 ** (FIRST_LEVEL + 1) - 1;
   private entries = 0;

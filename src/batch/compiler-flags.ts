@@ -10,11 +10,12 @@
  *
  * The flags are the process's, so they are set by the CLI's batch command only (never by the
  * library), once, before the batch loads its modules and starts its workers. A single-file run
- * does not set them: it compiles little, and loading `node:v8` costs start-up. The build makes
- * the workers' code cache under the same flags (V8 refuses a cache made under other flags).
+ * does not set them: it compiles little, and loading `node:v8` costs start-up, so it is loaded
+ * when the flags are set. The build makes the batch bundles' code caches under the same flags (V8
+ * refuses a cache made under other flags).
  */
 
-import { setFlagsFromString } from 'node:v8';
+import { createRequire } from 'node:module';
 
 /** The flags for a V8 version (`process.versions.v8`), or `null` for none. */
 export function compilerFlags(v8Version: string): string | null {
@@ -28,5 +29,5 @@ export function tuneCompilerForBatch(): void {
   if (tuned) return;
   tuned = true;
   const flags = compilerFlags(process.versions.v8);
-  if (flags !== null) setFlagsFromString(flags);
+  if (flags !== null) (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
 }

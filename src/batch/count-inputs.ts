@@ -6,6 +6,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { lazyImport } from '../cli/lazy-import.js';
 import { archiveKind, looksLikeGlob } from './entry-path.js';
 
 async function countFolder(dir: string, exclude: readonly string[], stopped: () => boolean): Promise<number> {
@@ -39,7 +40,7 @@ export async function countInputs(inputs: readonly string[], cwd: string, exclud
       else if (archiveKind(abs) === null) n++;
     } catch {
       if (looksLikeGlob(input)) {
-        const { glob } = await import('tinyglobby');
+        const { glob } = await lazyImport<typeof import('tinyglobby')>('tinyglobby');
         n += (await glob(input, { cwd, onlyFiles: true })).length;
       } else n++;
     }

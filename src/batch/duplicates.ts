@@ -92,7 +92,7 @@ export class DuplicateIndex {
   /** Original ids by the first word of their exact hash. */
   private readonly exact: ChainTable;
   /**
-   * `id × BANDS + band` by LSH band key (band keys of all bands share the table, as the keys mix
+   * `id * BANDS + band` by LSH band key (band keys of all bands share the table, as the keys mix
    * in the band).
    */
   private readonly bands: ChainTable;
@@ -147,12 +147,12 @@ export class DuplicateIndex {
     return (id & BLOCK_MASK) * RECORD_WORDS;
   }
 
-  /** Where the link of band entry `id × BANDS + band` is in its block. */
+  /** Where the link of band entry `id * BANDS + band` is in its block. */
   private bandLinkAt(entry: number): number {
     return this.recordBase(entry >>> BAND_BITS) + (entry & (BANDS - 1)) * BAND_WORDS + BAND_LINK;
   }
 
-  /** The band key of band entry `id × BANDS + band`, from the original's slots. */
+  /** The band key of band entry `id * BANDS + band`, from the original's slots. */
   private bandKeyOf(entry: number): number {
     const id = entry >>> BAND_BITS;
     const band = entry & (BANDS - 1);

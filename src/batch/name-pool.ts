@@ -41,7 +41,7 @@ export class NamePool {
   /** The last chunk, which names are added to. */
   private chunk = new Uint8Array(0);
   private used = 0;
-  /** Where each group's first record is: chunk number × 2^16 + offset (a group never spans chunks). */
+  /** Where each group's first record is: chunk number * 2^16 + offset (a group never spans chunks). */
   private starts = new Uint32Array(64);
   private count = 0;
   /** UTF-8 of the last name added. */

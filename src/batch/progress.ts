@@ -3,6 +3,8 @@
  * cli-progress, which is loaded only when a bar is shown.
  */
 
+import { lazyImport } from '../cli/lazy-import.js';
+
 /** What the runner tells the bar. */
 export interface Progress {
   /** False for the no-op stand-in used off a terminal. */
@@ -20,7 +22,7 @@ const NO_PROGRESS: Progress = { enabled: false, setTotal: () => undefined, tick:
 /** A bar on `stream` when `enabled` (stderr is a terminal and not `--quiet`), else a no-op. */
 export async function startProgress(enabled: boolean, stream: NodeJS.WriteStream): Promise<Progress> {
   if (!enabled) return NO_PROGRESS;
-  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const { SingleBar, Presets } = (await lazyImport<{ default: typeof import('cli-progress') }>('cli-progress')).default;
   const bar = new SingleBar(
     {
       stream,

@@ -7,6 +7,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lazyImport } from '../cli/lazy-import.js';
 import type { ArchiveEntry } from './archive-entry.js';
 import { archiveKind, checkEntryPath, isArticleName, looksLikeGlob } from './entry-path.js';
 import { readFileBytes } from './read-file.js';
@@ -66,7 +67,9 @@ async function* archiveItems(abs: string, display: string, relPath: string, kind
   try {
     // The archive libraries are loaded only when an archive is met.
     const entries: AsyncGenerator<ArchiveEntry> =
-      kind === 'zip' ? (await import('./read-zip.js')).readZip(abs, options.maxBytes) : (await import('./read-tar.js')).readTar(abs, kind === 'tgz', options.maxBytes);
+      kind === 'zip'
+        ? (await lazyImport<typeof import('./read-zip.js')>(new URL('../batch/read-zip.js', import.meta.url).href)).readZip(abs, options.maxBytes)
+        : (await lazyImport<typeof import('./read-tar.js')>(new URL('../batch/read-tar.js', import.meta.url).href)).readTar(abs, kind === 'tgz', options.maxBytes);
     for await (const entry of entries) {
       if (options.stopped()) return;
       if (entry.kind === 'directory') continue;
@@ -184,7 +187,7 @@ async function* pathItems(abs: string, display: string, relPath: string, options
 
 /** Matches of a glob pattern, sorted; each mirrored relative to cwd (or to the pattern's fixed folder). */
 async function* globItems(pattern: string, options: WalkOptions): AsyncGenerator<InputItem[]> {
-  const { glob } = await import('tinyglobby');
+  const { glob } = await lazyImport<typeof import('tinyglobby')>('tinyglobby');
   const matches = (await glob(pattern, { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
   for (const abs of matches) {
     if (options.stopped()) return;
@@ -209,7 +212,7 @@ export async function* walkInputGroups(inputs: AsyncIterable<string> | Iterable<
     } catch {
       exists = false;
     }
-    if (!exists && looksLikeGlob(input) && (await import('tinyglobby')).isDynamicPattern(input)) {
+    if (!exists && looksLikeGlob(input) && (await lazyImport<typeof import('tinyglobby')>('tinyglobby')).isDynamicPattern(input)) {
       yield* globItems(input, options);
       continue;
     }
