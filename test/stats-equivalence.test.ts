@@ -10,7 +10,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStats, countBody, countWords } from '../src/assemble/stats.js';
+import { computeStats, countBody, countWords, heldUnits } from '../src/assemble/stats.js';
+import { KEEP_UNITS, UnitCopy } from '../src/util/unit-copy.js';
 import { mayHoldRtl } from '../src/language/letter-count.js';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 3000);
@@ -84,5 +85,34 @@ describe('counts follow their definition', () => {
         if (countBody(texts).mayHoldRtl !== mayHoldRtl(texts.join(''))) expect({ unit: unit.toString(16), texts }).toBe('the same answer');
       }
     }
+  });
+});
+
+describe('the counting copy', () => {
+  it('lets go of a long text\'s units once it is counted, and keeps a short one\'s room', () => {
+    const long = 'Wort город '.repeat(20_000); // 220,000 units
+    expect(countWords(long)).toBe(40_000);
+    expect(heldUnits()).toBeLessThanOrEqual(65_536);
+    countWords('kurz und klein');
+    const kept = heldUnits();
+    expect(countWords('noch ein kurzer Satz')).toBe(4);
+    expect(heldUnits()).toBe(kept);
+  });
+});
+
+describe('UnitCopy', () => {
+  it('copies units, grows for a long text and shrinks only when released after one', () => {
+    const copy = new UnitCopy();
+    const text = 'abc\u0434\ud83d\ude00'.repeat(30_000);
+    const units = copy.of(text);
+    expect(Array.from(units.subarray(0, 7))).toEqual([0x61, 0x62, 0x63, 0x434, 0xd83d, 0xde00, 0x61]);
+    expect(units[text.length - 1]).toBe(0xde00);
+    expect(copy.capacity).toBeGreaterThanOrEqual(text.length);
+    copy.release();
+    expect(copy.capacity).toBeLessThanOrEqual(KEEP_UNITS);
+    copy.of('x'.repeat(5000));
+    const small = copy.capacity;
+    copy.release();
+    expect(copy.capacity).toBe(small);
   });
 });

@@ -7,7 +7,7 @@ import type { ArticleStats } from '../article/types.js';
 import { mayHoldRtl } from '../language/letter-count.js';
 import { CharFlags, pairAt } from '../util/char-flags.js';
 import { HAN_KANA, LETTER, LITTLE_ENDIAN, NUMBER, SOUTHEAST_ASIAN, WHITE_SPACE } from '../util/unicode-props.js';
-import { UnitCopy } from '../util/unit-copy.js';
+import { KEEP_UNITS, UnitCopy } from '../util/unit-copy.js';
 
 /**
  * Reading rates, from the International Reading Speed Texts (IReST; Trauzettel-Klosinski & Dietz,
@@ -110,6 +110,11 @@ function learnFlags(unit: number): number {
 /** The text being counted as UTF-16 units (see UnitCopy), also read two units at a time. */
 const textCopy = new UnitCopy();
 
+/** How many units the counting copy holds between calls (for tests: a long text's is let go). */
+export function heldUnits(): number {
+  return textCopy.capacity;
+}
+
 /**
  * The counts of a text without characters of unspaced scripts (null for any other text, and on
  * big-endian machines): there a token is a word when it has a letter or digit, so a word starts
@@ -174,7 +179,9 @@ function countSpaced(text: string): TextCounts | null {
  * Texts without unspaced scripts take the quicker `countSpaced`.
  */
 function countText(text: string): TextCounts {
-  return countSpaced(text) ?? countAny(text);
+  const counts = countSpaced(text);
+  if (text.length > KEEP_UNITS) textCopy.release();
+  return counts ?? countAny(text);
 }
 
 /** `countText` of any text. */
