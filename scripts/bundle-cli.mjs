@@ -59,63 +59,45 @@ const outfile = `${dist}cli/bundle.cjs`;
 const runnerOutfile = `${dist}batch/runner-bundle.cjs`;
 const workerOutfile = `${dist}batch/worker-bundle.cjs`;
 
-await build({
-  entryPoints: [`${dist}cli/entry.js`],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  // CommonJS, so that src/cli/load-bundle.cts can compile it as a script with V8's code cache
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  // loaded on demand: kept as separate files
-  external: ['cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
-  plugins: [lazyModulesStayOutside, childProcessOnFirstUse],
-  // the sources locate lazily loaded files from their own URL, computed when first asked for
-  define: { 'import.meta.url': '__bundleMeta.url' },
-  banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
-  footer: { js: WRAPPER_END },
-});
+/** Modules loaded on demand, by every bundle: kept as separate files. */
+const LOADED_ON_DEMAND = ['cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'];
+
+/** Bundle `entry` and what it imports statically into `file`, inside the CommonJS wrapper. */
+async function bundle(entry, file, { external = [], plugins = [] } = {}) {
+  await build({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    // CommonJS, so that src/cli/load-bundle.cts can compile it as a script with V8's code cache
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    external: [...external, ...LOADED_ON_DEMAND],
+    plugins: [lazyModulesStayOutside, ...plugins],
+    // the sources locate lazily loaded files from their own URL, computed when first asked for
+    define: { 'import.meta.url': '__bundleMeta.url' },
+    banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+    footer: { js: WRAPPER_END },
+  });
+}
+
+await bundle(`${dist}cli/entry.js`, outfile, { plugins: [childProcessOnFirstUse] });
 
 /**
  * The batch runner for the main thread (dist/batch/runner.js and what it imports: the runner, the
  * converter, the NDJSON mapper), loaded by dist/batch/load-runner.js (inside the CLI bundle) with
  * its own code cache. Its modules loaded on demand go through its `setImporter`, like the CLI's.
+ * piscina stays outside (the bundle requires it).
  */
-await build({
-  entryPoints: [`${dist}batch/runner.js`],
-  outfile: runnerOutfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  external: ['piscina', 'cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
-  plugins: [lazyModulesStayOutside],
-  define: { 'import.meta.url': '__bundleMeta.url' },
-  banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
-  footer: { js: WRAPPER_END },
-});
+await bundle(`${dist}batch/runner.js`, runnerOutfile, { external: ['piscina'] });
 
 /**
  * The batch workers' module (dist/batch/worker.js and what it imports) in one file too, loaded
  * with its own code cache by dist/batch/worker-entry.cjs: a new worker then starts without loading
  * and compiling some sixty modules. piscina stays outside (the bundle requires it).
  */
-await build({
-  entryPoints: [`${dist}batch/worker.js`],
-  outfile: workerOutfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  external: ['piscina', 'cheerio', 'cheerio/slim', 'yaml', 'chardet', 'chalk'],
-  plugins: [lazyModulesStayOutside],
-  define: { 'import.meta.url': '__bundleMeta.url' },
-  banner: { js: `${WRAPPER_START}const __bundleMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
-  footer: { js: WRAPPER_END },
-});
+await bundle(`${dist}batch/worker.js`, workerOutfile, { external: ['piscina'] });
 
 /**
  * The bundles must be plain ASCII. V8 then holds their source as a one-byte string (a single
