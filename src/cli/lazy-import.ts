@@ -1,7 +1,9 @@
 /**
- * How the CLI loads a module on first use (chalk, the batch runner). Modules that run as
- * themselves use `import()`; the bundled CLI runs as a compiled script, where `import()` is not
- * available, so its loader (src/cli/load-bundle.ts) hands in one that runs outside the bundle.
+ * How the CLI loads a module on first use (chalk; in a batch the archive readers, the glob matcher
+ * and the progress bar). Modules that run as themselves use `import()`; a bundle runs as a
+ * compiled script, where `import()` is not available, so its loader hands in one that runs
+ * outside it (src/cli/load-bundle.cts for the CLI's bundle, src/batch/load-runner.ts for the
+ * batch runner's).
  */
 
 /** Import a module by bare name or absolute URL. */

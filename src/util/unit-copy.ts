@@ -22,12 +22,7 @@ export class UnitCopy {
    * `n` on are left as they were.
    */
   of(text: string, n: number = text.length): Uint16Array {
-    if (this.array.length < n || this.array.length > KEEP_UNITS) {
-      // an even length, so that `pairs` covers every unit
-      this.array = new Uint16Array((Math.max(n, MIN_UNITS) + 1) & ~1);
-      this.bytes = Buffer.from(this.array.buffer);
-      this.words = new Uint32Array(this.array.buffer);
-    }
+    if (this.array.length < n || this.array.length > KEEP_UNITS) this.allocate(n);
     if (LITTLE_ENDIAN) this.bytes.write(text, 0, n * 2, 'utf16le');
     else for (let i = 0; i < n; i++) this.array[i] = text.charCodeAt(i);
     return this.array;
@@ -43,8 +38,13 @@ export class UnitCopy {
    * a pass over a text of 10 million units would otherwise keep 20 MB while the library sits idle.
    */
   release(): void {
-    if (this.array.length <= KEEP_UNITS) return;
-    this.array = new Uint16Array(MIN_UNITS);
+    if (this.array.length > KEEP_UNITS) this.allocate(MIN_UNITS);
+  }
+
+  /** A new array with room for `n` units (at least MIN_UNITS), and its two other views. */
+  private allocate(n: number): void {
+    // an even length, so that `pairs` covers every unit
+    this.array = new Uint16Array((Math.max(n, MIN_UNITS) + 1) & ~1);
     this.bytes = Buffer.from(this.array.buffer);
     this.words = new Uint32Array(this.array.buffer);
   }
