@@ -95,14 +95,24 @@ describe('the CLI code cache', () => {
 describe('the batch workers\' code cache', () => {
   const BATCH_DIST = join(ROOT, 'dist', 'batch');
 
-  it('is made by the build for the worker bundle, V8 accepts it, and the bundled worker runs a task', () => {
-    const names = readdirSync(BATCH_DIST).filter((n) => /^worker-bundle-\d+-\d+\.cache$/u.test(n));
-    const { size, mtimeMs } = statSync(join(BATCH_DIST, 'worker-bundle.cjs'));
-    expect(names).toEqual([`worker-bundle-${size}-${Math.round(mtimeMs)}.cache`]);
-    const script = `
-      const { loadBundleFile } = require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))});
+  /** The folder holds one cache for bundle `name`: the one for the bundle as built now. */
+  function expectOnlyCacheOf(name: string): void {
+    const names = readdirSync(BATCH_DIST).filter((n) => n.startsWith(`${name}-`) && /^[a-z-]+-\d+-\d+\.cache$/u.test(n));
+    const { size, mtimeMs } = statSync(join(BATCH_DIST, `${name}.cjs`));
+    expect(names).toEqual([`${name}-${size}-${Math.round(mtimeMs)}.cache`]);
+  }
+
+  /** Script text: set the batch's flags, then load bundle `name` as `loaded` (as a batch does). */
+  function loadUnderBatchFlags(name: string): string {
+    return `const { loadBundleFile } = require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))});
       require('node:v8').setFlagsFromString(${JSON.stringify(FLAGS ?? '')});
-      const loaded = loadBundleFile(${JSON.stringify(join(BATCH_DIST, 'worker-bundle.cjs'))});
+      const loaded = loadBundleFile(${JSON.stringify(join(BATCH_DIST, `${name}.cjs`))});`;
+  }
+
+  it('is made by the build for the worker bundle, V8 accepts it, and the bundled worker runs a task', () => {
+    expectOnlyCacheOf('worker-bundle');
+    const script = `
+      ${loadUnderBatchFlags('worker-bundle')}
       import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(({ BUILTIN_LABELS }) => {
         const input = { file: ${JSON.stringify(SEED)}, bytes: null, path: 'seed.txt', hash: false, skipIfHash: null, convert: true, temp: null, returnOutput: true };
         const moved = loaded.exports.default({ inputs: [input], settings: { format: 'json', compact: false, inputFormat: 'auto', encoding: null, labels: BUILTIN_LABELS }, maxBytes: 1e8, largestInput: 1e8 });
@@ -113,13 +123,9 @@ describe('the batch workers\' code cache', () => {
   });
 
   it('is made by the build for the runner\'s bundle too; V8 accepts it under the batch\'s flags, and the bundled runner runs a batch', () => {
-    const names = readdirSync(BATCH_DIST).filter((n) => /^runner-bundle-\d+-\d+\.cache$/u.test(n));
-    const { size, mtimeMs } = statSync(join(BATCH_DIST, 'runner-bundle.cjs'));
-    expect(names).toEqual([`runner-bundle-${size}-${Math.round(mtimeMs)}.cache`]);
+    expectOnlyCacheOf('runner-bundle');
     const script = `
-      const { loadBundleFile } = require(${JSON.stringify(join(CLI_DIST, 'load-bundle.cjs'))});
-      require('node:v8').setFlagsFromString(${JSON.stringify(FLAGS ?? '')});
-      const loaded = loadBundleFile(${JSON.stringify(join(BATCH_DIST, 'runner-bundle.cjs'))});
+      ${loadUnderBatchFlags('runner-bundle')}
       loaded.exports.setImporter((specifier) => import(specifier));
       import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(async ({ BUILTIN_LABELS }) => {
         let out = '';
